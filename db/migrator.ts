@@ -1,0 +1,31 @@
+// Runs the frozen migrations in db/migrations with Kysely's Migrator.
+import { promises as fs } from "node:fs";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import type { Kysely } from "kysely";
+import { FileMigrationProvider, Migrator } from "kysely/migration";
+
+export const migrationFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), "migrations");
+
+export function createMigrator(db: Kysely<any>): Migrator {
+  return new Migrator({
+    db,
+    provider: new FileMigrationProvider({
+      fs,
+      path,
+      migrationFolder,
+      import: (file) => import(pathToFileURL(file).href),
+    }),
+  });
+}
+
+/** Migrates to the latest version; returns the names applied. Throws on the first failure. */
+export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
+  const { error, results = [] } = await createMigrator(db).migrateToLatest();
+  const failed = results.find((r) => r.status === "Error");
+  if (error || failed) {
+    const cause = error instanceof Error ? error : new Error(String(error ?? "unknown error"));
+    throw new Error(`Migration ${failed?.migrationName ?? ""} failed: ${cause.message}`, { cause });
+  }
+  return results.filter((r) => r.status === "Success").map((r) => r.migrationName);
+}
