@@ -27,3 +27,10 @@ export function createDb(connectionString: string, options: DbOptions = {}): Dat
   });
   return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
 }
+
+/** The same server URL with another database name. */
+export function withDatabase(url: string, database: string): string {
+  const u = new URL(url);
+  u.pathname = `/${encodeURIComponent(database)}`;
+  return u.toString();
+}

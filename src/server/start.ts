@@ -1,0 +1,103 @@
+// `npm start`: configuration → servers (embedded by default) → migrations → demo data → build → HTTP.
+import http from "node:http";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import exitHook from "async-exit-hook";
+import { createDb } from "../../db/client.ts";
+import { migrateToLatest } from "../../db/migrator.ts";
+import { buildApp, buildIsStale } from "./build.ts";
+import { EnvError, parseEnv } from "./env.ts";
+import { portFree } from "./process-utils.ts";
+import { startServices } from "./services.ts";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const say = (line: string) => console.log(`[start] ${line}`);
+
+async function main(): Promise<void> {
+  let env;
+  try {
+    env = parseEnv(process.env);
+  } catch (error) {
+    if (error instanceof EnvError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  process.chdir(root);
+
+  const port = await choosePort(env.PORT, env.HOST);
+  const verbose = env.LOG_LEVEL === "debug" || env.LOG_LEVEL === "trace";
+  say(env.DATABASE_URL ? "Using the Postgres server at DATABASE_URL" : `Starting the embedded Postgres (data in ${env.DATA_DIR}/postgres)`);
+  say(env.MEILI_URL ? "Using the Meilisearch server at MEILI_URL" : `Starting the embedded Meilisearch (data in ${env.DATA_DIR}/meilisearch)`);
+  const services = await startServices(env, { log: verbose ? console.log : undefined });
+  let server: http.Server | undefined;
+  exitHook((done) => {
+    say("Stopping…");
+    const closing = server
+      ? new Promise<void>((resolve) => {
+          server!.close(() => resolve());
+          server!.closeIdleConnections();
+          setTimeout(() => server!.closeAllConnections(), 3_000).unref();
+        })
+      : Promise.resolve();
+    closing.then(() => services.stop()).finally(done);
+  });
+
+  // The web app reads the same variables: point it at the servers just started.
+  process.env.DATABASE_URL = services.databaseUrl;
+  if (services.meiliUrl) process.env.MEILI_URL = services.meiliUrl;
+  if (services.meiliMasterKey) process.env.MEILI_MASTER_KEY = services.meiliMasterKey;
+
+  const db = createDb(services.databaseUrl, { max: 2, applicationName: "marketplace-start" });
+  try {
+    const applied = await migrateToLatest(db);
+    if (applied.length) say(`Applied migrations: ${applied.join(", ")}`);
+    const seed = env.SEED_DEMO ?? services.embeddedDatabase;
+    if (seed) {
+      const { seedDemoData } = await import("../../db/seed/seed.ts");
+      const result = await seedDemoData(db);
+      if (result.seeded) say(`Seeded demo data: ${Object.entries(result.counts).map(([k, v]) => `${v} ${k}`).join(", ")}`);
+    }
+  } finally {
+    await db.destroy();
+  }
+
+  if (buildIsStale(root)) {
+    say("Building the site (sources changed since the last build)…");
+    buildApp(root);
+  }
+  process.env.ASTRO_NODE_AUTOSTART = "disabled";
+  const entry = (await import(pathToFileURL(path.join(root, "dist/server/entry.mjs")).href)) as {
+    handler: http.RequestListener;
+  };
+  server = http.createServer({ requestTimeout: 30_000, headersTimeout: 10_000 }, entry.handler);
+  await new Promise<void>((resolve, reject) => {
+    server!.once("error", reject);
+    server!.listen(port, env.HOST, () => resolve());
+  });
+  const shown = env.HOST === "0.0.0.0" || env.HOST === "::" ? "localhost" : env.HOST;
+  say(`Listening on http://${shown}:${port}`);
+}
+
+/** PORT if given (a busy one is an error that says so); otherwise 4321 or the next free port. */
+async function choosePort(requested: number | undefined, host: string): Promise<number> {
+  if (requested !== undefined) {
+    if (await portFree(requested, host)) return requested;
+    console.error(`Port ${requested} is already in use on ${host}. Stop what uses it or set PORT to another port.`);
+    process.exit(1);
+  }
+  for (let candidate = 4321; candidate < 4341; candidate++) {
+    if (await portFree(candidate, host)) {
+      if (candidate !== 4321) say(`Port 4321 is busy; using ${candidate} instead (set PORT to choose).`);
+      return candidate;
+    }
+  }
+  console.error("Ports 4321–4340 are all in use. Set PORT to a free port.");
+  process.exit(1);
+}
+
+main().catch((error: unknown) => {
+  console.error("[start] Failed:", error instanceof Error ? (error.stack ?? error.message) : error);
+  process.exit(1);
+});
