@@ -6,7 +6,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { createDb } from "./client.ts";
 import { startEmbeddedPostgres } from "./embedded-postgres.ts";
-import { migrateToLatest } from "./migrator.ts";
+import { migrateAll } from "./migrator.ts";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const verify = process.argv.includes("--verify");
@@ -15,7 +15,7 @@ const pg = await startEmbeddedPostgres({ dataDir: path.join(dir, "pg"), ephemera
 let exitCode = 0;
 try {
   const db = createDb(pg.url());
-  await migrateToLatest(db);
+  await migrateAll(db, pg.url());
   await db.destroy();
   const args = [
     "--dialect", "postgres",
@@ -23,7 +23,7 @@ try {
     "--out-file", path.join(root, "db/types.ts"),
     "--numeric-parser", "number",
     "--type-mapping", JSON.stringify({ int8: "number" }),
-    "--exclude-pattern", "kysely_*",
+    "--exclude-pattern", "{kysely_*,graphile_worker.*}",
     ...(verify ? ["--verify"] : []),
   ];
   try {

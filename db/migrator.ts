@@ -4,6 +4,7 @@ import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { Kysely } from "kysely";
 import { FileMigrationProvider, Migrator } from "kysely/migration";
+import { Logger, runMigrations as runJobQueueMigrations } from "graphile-worker";
 
 export const migrationFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), "migrations");
 
@@ -28,4 +29,18 @@ export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
     throw new Error(`Migration ${failed?.migrationName ?? ""} failed: ${cause.message}`, { cause });
   }
   return results.filter((r) => r.status === "Success").map((r) => r.migrationName);
+}
+
+const quietLogger = new Logger(() => () => {});
+
+/** The job queue's own schema (graphile_worker), versioned by the library; idempotent. */
+export async function migrateJobQueue(connectionString: string): Promise<void> {
+  await runJobQueueMigrations({ connectionString, logger: quietLogger });
+}
+
+/** Both schemas: ours (Kysely migrations) and the job queue's. */
+export async function migrateAll(db: Kysely<any>, connectionString: string): Promise<string[]> {
+  const applied = await migrateToLatest(db);
+  await migrateJobQueue(connectionString);
+  return applied;
 }

@@ -8,6 +8,8 @@ export interface Container {
   env: Env;
   db: Database;
   meili: Meilisearch | null;
+  /** Prefix of every Meilisearch index name (MEILI_INDEX_PREFIX). */
+  indexPrefix: string;
   logger: Logger;
 }
 
@@ -24,6 +26,7 @@ export function getContainer(): Container {
     logger,
     db: createDb(env.DATABASE_URL, { max: 20, applicationName: "marketplace-web" }),
     meili: env.MEILI_URL ? createMeiliClient(env) : null,
+    indexPrefix: env.MEILI_INDEX_PREFIX,
   };
   return container;
 }

@@ -41,6 +41,8 @@ export const envSchema = z.object({
   DATA_DIR: z.string().min(1).default(".data"),
   /** Seed demo data: unset = only on the embedded default's first start. */
   SEED_DEMO: boolFlag,
+  /** Run the job worker inside the web process (false when workers run as their own processes). */
+  RUN_WORKER: boolFlag.transform((v) => v ?? true),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

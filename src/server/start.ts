@@ -3,12 +3,17 @@ import http from "node:http";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import exitHook from "async-exit-hook";
+import type { Runner } from "graphile-worker";
 import { createDb } from "../../db/client.ts";
-import { migrateToLatest } from "../../db/migrator.ts";
+import { ensureSearchIndex } from "../../search/reindex-if-missing.ts";
+import { migrateAll } from "../../db/migrator.ts";
 import { buildApp, buildIsStale } from "./build.ts";
+import { createMeiliClient } from "./container.ts";
 import { EnvError, parseEnv } from "./env.ts";
+import { createLogger } from "./logger.ts";
 import { portFree } from "./process-utils.ts";
 import { startServices } from "./services.ts";
+import { startWorker } from "./worker.ts";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const say = (line: string) => console.log(`[start] ${line}`);
@@ -32,6 +37,8 @@ async function main(): Promise<void> {
   say(env.MEILI_URL ? "Using the Meilisearch server at MEILI_URL" : `Starting the embedded Meilisearch (data in ${env.DATA_DIR}/meilisearch)`);
   const services = await startServices(env, { log: verbose ? console.log : undefined });
   let server: http.Server | undefined;
+  let worker: Runner | undefined;
+  const workerDb = createDb(services.databaseUrl, { max: 4, applicationName: "marketplace-worker" });
   exitHook((done) => {
     say("Stopping…");
     const closing = server
@@ -41,7 +48,11 @@ async function main(): Promise<void> {
           setTimeout(() => server!.closeAllConnections(), 3_000).unref();
         })
       : Promise.resolve();
-    closing.then(() => services.stop()).finally(done);
+    closing
+      .then(() => worker?.stop())
+      .then(() => workerDb.destroy())
+      .then(() => services.stop())
+      .finally(done);
   });
 
   // The web app reads the same variables: point it at the servers just started.
@@ -51,7 +62,7 @@ async function main(): Promise<void> {
 
   const db = createDb(services.databaseUrl, { max: 2, applicationName: "marketplace-start" });
   try {
-    const applied = await migrateToLatest(db);
+    const applied = await migrateAll(db, services.databaseUrl);
     if (applied.length) say(`Applied migrations: ${applied.join(", ")}`);
     const seed = env.SEED_DEMO ?? services.embeddedDatabase;
     if (seed) {
@@ -61,6 +72,21 @@ async function main(): Promise<void> {
     }
   } finally {
     await db.destroy();
+  }
+
+  const logger = createLogger(env.LOG_LEVEL);
+  const meili = services.meiliUrl
+    ? createMeiliClient({ MEILI_URL: services.meiliUrl, MEILI_MASTER_KEY: services.meiliMasterKey, MEILI_TIMEOUT_MS: 30_000 })
+    : null;
+  if (meili) {
+    const built = await ensureSearchIndex(workerDb, meili, env.MEILI_INDEX_PREFIX).catch((error: unknown) => {
+      say(`Search index not checked (Meilisearch unreachable?): ${error instanceof Error ? error.message : error}`);
+      return undefined;
+    });
+    if (built) say(`Built the search index: ${built.count} listings`);
+  }
+  if (env.RUN_WORKER) {
+    worker = await startWorker({ databaseUrl: services.databaseUrl, db: workerDb, meili, indexPrefix: env.MEILI_INDEX_PREFIX, logger });
   }
 
   if (buildIsStale(root)) {

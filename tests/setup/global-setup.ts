@@ -7,7 +7,7 @@ import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { createDb, withDatabase } from "../../db/client.ts";
 import { startEmbeddedPostgres } from "../../db/embedded-postgres.ts";
-import { migrateToLatest } from "../../db/migrator.ts";
+import { migrateAll } from "../../db/migrator.ts";
 import { startEmbeddedMeilisearch } from "../../search/embedded-meilisearch.ts";
 
 declare module "vitest" {
@@ -33,8 +33,9 @@ export default async function setup(project: TestProject) {
 
   const templateDatabase = `${runId}_template`;
   await adminQuery(pgAdminUrl, `create database ${templateDatabase}`);
-  const db = createDb(withDatabase(pgAdminUrl, templateDatabase), { max: 1 });
-  await migrateToLatest(db);
+  const templateUrl = withDatabase(pgAdminUrl, templateDatabase);
+  const db = createDb(templateUrl, { max: 1 });
+  await migrateAll(db, templateUrl);
   await db.destroy();
 
   project.provide("pgAdminUrl", pgAdminUrl);

@@ -1,0 +1,55 @@
+// The job worker (graphile-worker on Postgres, SKIP LOCKED): in the web process by default, or alone via `npm run worker`.
+import { Logger as WorkerLogger, run, type Runner, type TaskList } from "graphile-worker";
+import type { Meilisearch } from "meilisearch";
+import { sql } from "kysely";
+import type { Database } from "../../db/client.ts";
+import { syncListings } from "../../search/indexer.ts";
+import type { JobPayloads } from "../domain/shared/jobs.ts";
+import type { Logger } from "./logger.ts";
+
+export interface WorkerDeps {
+  databaseUrl: string;
+  db: Database;
+  meili: Meilisearch | null;
+  indexPrefix: string;
+  logger: Logger;
+  concurrency?: number;
+}
+
+export function createTaskList(deps: Omit<WorkerDeps, "databaseUrl">): TaskList {
+  return {
+    "search.sync-listings": async (payload) => {
+      if (!deps.meili) return;
+      const { listingIds } = payload as JobPayloads["search.sync-listings"];
+      // Throwing lets graphile-worker retry with exponential backoff (Meilisearch down, task failed…).
+      await syncListings(deps.db, deps.meili, deps.indexPrefix, listingIds);
+    },
+    // Once a minute: when Meilisearch answers again, retry waiting sync jobs now instead of after their backoff.
+    "search.catch-up": async () => {
+      if (!deps.meili) return;
+      const healthy = await deps.meili.health().then(() => true, () => false);
+      if (!healthy) return;
+      await sql`select graphile_worker.reschedule_jobs(array(
+          select id from graphile_worker.jobs
+          where task_identifier = 'search.sync-listings' and attempts > 0 and locked_at is null and run_at > now()
+        ), run_at => now())`.execute(deps.db);
+    },
+  };
+}
+
+export async function startWorker(deps: WorkerDeps): Promise<Runner> {
+  const log = deps.logger.child({ component: "worker" });
+  const logger = new WorkerLogger((scope) => (level, message, meta) => {
+    const method = level === "error" ? "error" : level === "warning" ? "warn" : level === "info" ? "debug" : "trace";
+    log[method]({ ...scope, ...meta }, message);
+  });
+  return run({
+    connectionString: deps.databaseUrl,
+    concurrency: deps.concurrency ?? 2,
+    noHandleSignals: true,
+    pollInterval: 2_000,
+    logger,
+    taskList: createTaskList(deps),
+    crontab: "* * * * * search.catch-up ?max=1",
+  });
+}
