@@ -1,0 +1,73 @@
+// Row shapes of the demo data: plain objects, one per table row, typed from the generated schema types.
+import type { Selectable } from "kysely";
+import type {
+  LeadEvents,
+  Leads,
+  ListingServices,
+  Listings,
+  PartnerMembers,
+  PartnerPrograms,
+  Partners,
+  TenantMembers,
+  Tenants,
+  Users,
+} from "../types.ts";
+import type { OfferRow, OfferServiceRow, ServiceRow } from "./catalog.ts";
+
+/** The password hash is added by the seeder, so the generator stays pure and fast. */
+export type UserRow = Omit<Selectable<Users>, "password_hash">;
+export type PartnerRow = Selectable<Partners>;
+export type PartnerMemberRow = Selectable<PartnerMembers>;
+export type PartnerProgramRow = Selectable<PartnerPrograms>;
+export type ListingRow = Selectable<Listings>;
+export type ListingServiceRow = Selectable<ListingServices>;
+export type TenantRow = Selectable<Tenants>;
+export type TenantMemberRow = Selectable<TenantMembers>;
+export type LeadRow = Selectable<Leads>;
+/** The id is a bigserial: insertion order is timeline order. */
+export type LeadEventRow = Omit<Selectable<LeadEvents>, "id">;
+
+/** Every table's rows, in foreign-key order. */
+export interface DemoData {
+  services: ServiceRow[];
+  offers: OfferRow[];
+  offer_services: OfferServiceRow[];
+  users: UserRow[];
+  partners: PartnerRow[];
+  partner_members: PartnerMemberRow[];
+  partner_programs: PartnerProgramRow[];
+  listings: ListingRow[];
+  listing_services: ListingServiceRow[];
+  tenants: TenantRow[];
+  tenant_members: TenantMemberRow[];
+  leads: LeadRow[];
+  lead_events: LeadEventRow[];
+}
+
+export const MINUTE = 60_000;
+export const HOUR = 60 * MINUTE;
+export const DAY = 24 * HOUR;
+
+export function plus(date: Date, ms: number): Date {
+  return new Date(date.getTime() + ms);
+}
+
+/** ASCII letters and digits only ("Müller" → "muller"), for email local parts. */
+export function asciiWord(text: string): string {
+  return text
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, "");
+}
+
+/** A slug matching the schema's ^[a-z0-9]+(-[a-z0-9]+)*$ ("J&C Tech" → "j-and-c-tech"). */
+export function slugify(text: string): string {
+  return text
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/&/g, " and ")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "");
+}
