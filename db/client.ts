@@ -25,6 +25,11 @@ export function createDb(connectionString: string, options: DbOptions = {}): Dat
     statement_timeout: options.statementTimeout ?? 15_000,
     application_name: options.applicationName ?? "marketplace",
   });
+  // An idle client losing its connection (server restart, failover) must not crash the process:
+  // the pool drops it and the next query opens a new one.
+  pool.on("error", (error) => {
+    console.error(`[db] idle connection lost: ${error.message}`);
+  });
   return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
 }
 

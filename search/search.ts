@@ -68,7 +68,13 @@ const RETRIEVE = [
   "languages", "programs", "delegatedAdmin", "rating", "reviewCount", "updatedAt",
 ];
 
-async function searchWithMeili(meili: Meilisearch, indexUid: string, query: SearchQuery): Promise<SearchResult> {
+type FacetSelection = MultiFilter | "delegatedAdmin" | "minRating";
+
+/**
+ * The multi-search request the app sends for a query: the main search, then one facet-only search per
+ * selected facet (disjunctive counts). Exported so the benchmark can send Meilisearch the very same body.
+ */
+export function buildMeiliQueries(indexUid: string, query: SearchQuery): { queries: MultiSearchQuery[]; selected: FacetSelection[] } {
   const locales = HANGUL.test(query.q) ? (["kor"] as const) : undefined;
   const base = { indexUid, q: query.q, ...(locales ? { locales: [...locales] } : {}) };
   const main: MultiSearchQuery = {
@@ -84,7 +90,7 @@ async function searchWithMeili(meili: Meilisearch, indexUid: string, query: Sear
     highlightPostTag: HIGHLIGHT_POST,
   };
   // Disjunctive faceting: a selected facet's counts ignore its own filter, so other values stay choosable.
-  const selected = [
+  const selected: FacetSelection[] = [
     ...MULTI_FILTERS.filter((k) => query[k].length),
     ...(query.delegatedAdmin ? (["delegatedAdmin"] as const) : []),
     ...(query.minRating !== undefined ? (["minRating"] as const) : []),
@@ -95,7 +101,12 @@ async function searchWithMeili(meili: Meilisearch, indexUid: string, query: Sear
     facets: [facet === "minRating" ? "ratingBucket" : facet],
     limit: 0,
   }));
-  const { results } = await meili.multiSearch({ queries: [main, ...facetQueries] });
+  return { queries: [main, ...facetQueries], selected };
+}
+
+async function searchWithMeili(meili: Meilisearch, indexUid: string, query: SearchQuery): Promise<SearchResult> {
+  const { queries, selected } = buildMeiliQueries(indexUid, query);
+  const { results } = await meili.multiSearch({ queries });
   const [first, ...rest] = results as unknown as Array<SearchResponse<ListingDocument>>;
   const response = first!;
   const distribution = { ...response.facetDistribution };

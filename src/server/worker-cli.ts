@@ -1,5 +1,4 @@
 // `npm run worker`: a job worker as its own process (scale-out); any number can share the Postgres queue.
-import exitHook from "async-exit-hook";
 import { createDb } from "../../db/client.ts";
 import { createMeiliClient } from "./container.ts";
 import { EnvError, parseEnv } from "./env.ts";
@@ -14,9 +13,12 @@ try {
   const meili = env.MEILI_URL ? createMeiliClient({ ...env, MEILI_TIMEOUT_MS: 30_000 }) : null;
   const runner = await startWorker({ databaseUrl: env.DATABASE_URL, db, meili, indexPrefix: env.MEILI_INDEX_PREFIX, logger });
   logger.info("worker started");
-  exitHook((done) => {
-    runner.stop().then(() => db.destroy()).finally(done);
-  });
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.once(signal, () => {
+      logger.info({ signal }, "worker stopping");
+      runner.stop().then(() => db.destroy()).finally(() => process.exit(0));
+    });
+  }
 } catch (error) {
   console.error(error instanceof EnvError ? error.message : error);
   process.exit(1);

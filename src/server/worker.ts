@@ -18,20 +18,20 @@ export interface WorkerDeps {
 
 export function createTaskList(deps: Omit<WorkerDeps, "databaseUrl">): TaskList {
   return {
-    "search.sync-listings": async (payload) => {
+    "search:sync-listings": async (payload) => {
       if (!deps.meili) return;
-      const { listingIds } = payload as JobPayloads["search.sync-listings"];
+      const { listingIds } = payload as JobPayloads["search:sync-listings"];
       // Throwing lets graphile-worker retry with exponential backoff (Meilisearch down, task failed…).
       await syncListings(deps.db, deps.meili, deps.indexPrefix, listingIds);
     },
     // Once a minute: when Meilisearch answers again, retry waiting sync jobs now instead of after their backoff.
-    "search.catch-up": async () => {
+    "search:catch-up": async () => {
       if (!deps.meili) return;
       const healthy = await deps.meili.health().then(() => true, () => false);
       if (!healthy) return;
       await sql`select graphile_worker.reschedule_jobs(array(
           select id from graphile_worker.jobs
-          where task_identifier = 'search.sync-listings' and attempts > 0 and locked_at is null and run_at > now()
+          where task_identifier = 'search:sync-listings' and attempts > 0 and locked_at is null and run_at > now()
         ), run_at => now())`.execute(deps.db);
     },
   };
@@ -50,6 +50,6 @@ export async function startWorker(deps: WorkerDeps): Promise<Runner> {
     pollInterval: 2_000,
     logger,
     taskList: createTaskList(deps),
-    crontab: "* * * * * search.catch-up ?max=1",
+    crontab: "* * * * * search:catch-up ?max=1",
   });
 }

@@ -52,7 +52,7 @@ describe("search when Meilisearch is down", () => {
       await enqueueListingSync(trx, [a.listingId]);
     });
     await runOnce({ connectionString: t.url, logger: quiet, taskList });
-    const waiting = await sql<{ attempts: number }>`select attempts from graphile_worker.jobs where task_identifier = 'search.sync-listings'`.execute(t.db);
+    const waiting = await sql<{ attempts: number }>`select attempts from graphile_worker.jobs where task_identifier = 'search:sync-listings'`.execute(t.db);
     expect(waiting.rows).toEqual([{ attempts: 1 }]);
 
     const degraded = await searchListings(deps, SearchQuerySchema.parse({ q: "mail", regions: ["KR"] }));
@@ -66,7 +66,7 @@ describe("search when Meilisearch is down", () => {
 
     // Meilisearch returns on the same port with its data; the catch-up task retries the waiting job now.
     meili = await startEmbeddedMeilisearch({ dataDir: dir, port });
-    await taskList["search.catch-up"]!({}, {} as never);
+    await taskList["search:catch-up"]!({}, {} as never);
     await runOnce({ connectionString: t.url, logger: quiet, taskList });
     const left = await sql<{ n: number }>`select count(*)::int as n from graphile_worker.jobs`.execute(t.db);
     expect(left.rows[0]?.n).toBe(0);

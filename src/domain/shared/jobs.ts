@@ -4,7 +4,7 @@ import type { Database } from "../../../db/client.ts";
 
 export interface JobPayloads {
   /** Bring these listings' search documents in line with Postgres (idempotent). */
-  "search.sync-listings": { listingIds: string[] };
+  "search:sync-listings": { listingIds: string[] };
 }
 
 export type JobName = keyof JobPayloads;
@@ -34,6 +34,6 @@ export async function enqueueJob<N extends JobName>(
 /** Schedules a search sync for each listing (one job per listing, merged while waiting). */
 export async function enqueueListingSync(db: Database, listingIds: string[]): Promise<void> {
   for (const id of new Set(listingIds)) {
-    await enqueueJob(db, "search.sync-listings", { listingIds: [id] }, { jobKey: `search:listing:${id}`, maxAttempts: 50 });
+    await enqueueJob(db, "search:sync-listings", { listingIds: [id] }, { jobKey: `search:listing:${id}`, maxAttempts: 50 });
   }
 }
