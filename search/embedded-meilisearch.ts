@@ -68,7 +68,7 @@ export async function startEmbeddedMeilisearch(options: EmbeddedMeiliOptions): P
   try {
     masterKey = readFileSync(keyFile, "utf8").trim();
   } catch {
-    masterKey = randomBytes(24).toString("base64url");
+    masterKey = randomBytes(24).toString("hex");
     await fs.writeFile(keyFile, `${masterKey}\n`, { mode: 0o600 });
   }
   await stopStale(pidFile, log);
@@ -83,7 +83,7 @@ export async function startEmbeddedMeilisearch(options: EmbeddedMeiliOptions): P
       "--dump-dir", path.join(dataDir, "dumps"),
       "--snapshot-dir", path.join(dataDir, "snapshots"),
       "--http-addr", `127.0.0.1:${port}`,
-      "--master-key", masterKey,
+      `--master-key=${masterKey}`, // "=": a key may start with "-"
       "--env", "development",
       "--no-analytics",
       "--log-level", "WARN",

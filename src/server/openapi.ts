@@ -122,6 +122,7 @@ export function buildOpenApiDocument(): Record<string, unknown> & { paths: Recor
               },
             },
             "400": json("Error", "Some parameters are invalid: `error` is `invalid_parameters`, `fields` lists them."),
+            "405": json("Error", "Only GET, HEAD and OPTIONS: `error` is `method_not_allowed`."),
             "503": json("Error", "Neither the search engine nor the database could answer."),
           },
         },

@@ -51,7 +51,7 @@ export const SearchApiResponseSchema = z
   });
 
 export const ApiErrorSchema = z.object({
-  error: z.enum(["invalid_parameters", "unavailable"]),
+  error: z.enum(["invalid_parameters", "unavailable", "method_not_allowed"]),
   fields: z.record(z.string(), z.array(z.string())).optional().meta({ description: "Messages per parameter name." }),
 });
 
@@ -100,4 +100,33 @@ export function apiJson(body: unknown, init: { status?: number; cacheControl: st
 
 export function invalidParameters(fields: FieldErrors): Response {
   return apiJson({ error: "invalid_parameters", fields }, { status: 400, cacheControl: "no-store" });
+}
+
+const ALLOWED_METHODS = "GET, HEAD, OPTIONS";
+
+/** Astro answers an unexported method with the HTML 404 page; a read-only JSON API says 405 instead. */
+export function methodNotAllowed(): Response {
+  return new Response(JSON.stringify({ error: "method_not_allowed" }), {
+    status: 405,
+    headers: {
+      "content-type": JSON_TYPE,
+      allow: ALLOWED_METHODS,
+      "cache-control": "no-store",
+      "access-control-allow-origin": "*",
+    },
+  });
+}
+
+/** CORS preflight (a GET with non-simple headers, e.g. from fetch with `content-type: application/json`). */
+export function corsPreflight(): Response {
+  return new Response(null, {
+    status: 204,
+    headers: {
+      allow: ALLOWED_METHODS,
+      "access-control-allow-origin": "*",
+      "access-control-allow-methods": ALLOWED_METHODS,
+      "access-control-allow-headers": "*",
+      "access-control-max-age": "86400",
+    },
+  });
 }
