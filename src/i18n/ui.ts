@@ -260,7 +260,7 @@ const ko: Record<MessageKey, string> = {
   "search.pagination.label": "페이지",
   "search.pagination.previous": "이전",
   "search.pagination.next": "다음",
-  "search.pagination.page": "{page}페이지",
+  "search.pagination.page": "{page} 페이지",
   "search.hit.delegatedAdmin": "고객 대신 관리 가능",
   "search.error.title": "검색 조건 중 올바르지 않은 값이 있습니다",
   "search.error.intro": "아래 항목을 고치거나 지운 뒤 다시 검색해 주세요.",

@@ -80,7 +80,7 @@ export function useTestSearch(): TestSearch {
   afterAll(async () => {
     const { results } = await client.getIndexes({ limit: 1000 });
     for (const index of results.filter((i) => i.uid.startsWith(prefix))) {
-      await client.deleteIndex(index.uid).waitTask();
+      await client.deleteIndex(index.uid).waitTask({ timeout: 120_000 });
     }
   });
   return { client, prefix, url, key };

@@ -1,0 +1,37 @@
+// Runs axe-core (the npm package, injected as a script) on the current page; returns its violations.
+import { createRequire } from "node:module";
+import { readFileSync } from "node:fs";
+import type { Page } from "playwright-core";
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: Array<{ target: string[] }>;
+}
+
+/**
+ * Checks the page at the URL `page` shows. axe is a script, and a context may have JavaScript off,
+ * so the check loads the same URL in a fresh JavaScript-enabled context of the same browser.
+ */
+export async function axeViolations(page: Page): Promise<AxeViolation[]> {
+  const context = await page.context().browser()!.newContext({ locale: "en-US" });
+  try {
+    const checked = await context.newPage();
+    await checked.goto(page.url());
+    return await runAxe(checked);
+  } finally {
+    await context.close();
+  }
+}
+
+async function runAxe(page: Page): Promise<AxeViolation[]> {
+  await page.addScriptTag({ content: axeSource });
+  return page.evaluate(async () => {
+    const axe = (globalThis as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
+    const result = await axe.run(document, { resultTypes: ["violations"] });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) }));
+  });
+}
