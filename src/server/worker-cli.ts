@@ -11,12 +11,12 @@ try {
   const logger = createLogger(env.LOG_LEVEL);
   const db = createDb(env.DATABASE_URL, { max: 4, applicationName: "marketplace-worker" });
   const meili = env.MEILI_URL ? createMeiliClient({ ...env, MEILI_TIMEOUT_MS: 30_000 }) : null;
-  const runner = await startWorker({ databaseUrl: env.DATABASE_URL, db, meili, indexPrefix: env.MEILI_INDEX_PREFIX, logger });
+  const worker = await startWorker({ databaseUrl: env.DATABASE_URL, db, meili, indexPrefix: env.MEILI_INDEX_PREFIX, logger });
   logger.info("worker started");
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.once(signal, () => {
       logger.info({ signal }, "worker stopping");
-      runner.stop().then(() => db.destroy()).finally(() => process.exit(0));
+      worker.stop().then(() => db.destroy()).finally(() => process.exit(0));
     });
   }
 } catch (error) {

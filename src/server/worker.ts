@@ -2,6 +2,7 @@
 import { Logger as WorkerLogger, run, type Runner, type TaskList } from "graphile-worker";
 import type { Meilisearch } from "meilisearch";
 import { sql } from "kysely";
+import pg from "pg";
 import type { Database } from "../../db/client.ts";
 import { syncListings } from "../../search/indexer.ts";
 import type { JobPayloads } from "../domain/shared/jobs.ts";
@@ -37,14 +38,25 @@ export function createTaskList(deps: Omit<WorkerDeps, "databaseUrl">): TaskList 
   };
 }
 
-export async function startWorker(deps: WorkerDeps): Promise<Runner> {
+export interface RunningWorker {
+  runner: Runner;
+  /** Stops taking jobs, waits for running ones, then closes the worker's connections. */
+  stop: () => Promise<void>;
+}
+
+export async function startWorker(deps: WorkerDeps): Promise<RunningWorker> {
   const log = deps.logger.child({ component: "worker" });
   const logger = new WorkerLogger((scope) => (level, message, meta) => {
     const method = level === "error" ? "error" : level === "warning" ? "warn" : level === "info" ? "debug" : "trace";
     log[method]({ ...scope, ...meta }, message);
   });
-  return run({
-    connectionString: deps.databaseUrl,
+  // Our own pool, so a connection the server drops (restart, shutdown) is logged rather than crashing the process.
+  const pgPool = new pg.Pool({ connectionString: deps.databaseUrl, max: (deps.concurrency ?? 2) + 2, application_name: "marketplace-worker" });
+  const lost = (error: Error) => log.warn({ err: error.message }, "worker connection lost");
+  pgPool.on("error", lost);
+  pgPool.on("connect", (client) => client.on("error", lost));
+  const runner = await run({
+    pgPool,
     concurrency: deps.concurrency ?? 2,
     noHandleSignals: true,
     pollInterval: 2_000,
@@ -52,4 +64,12 @@ export async function startWorker(deps: WorkerDeps): Promise<Runner> {
     taskList: createTaskList(deps),
     crontab: "* * * * * search:catch-up ?max=1",
   });
+  return {
+    runner,
+    stop: async () => {
+      await runner.stop();
+      await runner.promise.catch(() => {});
+      await pgPool.end();
+    },
+  };
 }
