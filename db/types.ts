@@ -35,6 +35,33 @@ export interface AuditLog {
   subject_type: string;
 }
 
+export interface AuthTokens {
+  created_at: Generated<Timestamp>;
+  data: Generated<Json>;
+  expires_at: Timestamp;
+  id: Generated<string>;
+  purpose: string;
+  token_hash: Buffer;
+  used_at: Timestamp | null;
+  user_id: string;
+}
+
+export interface EmailOutbox {
+  attempts: Generated<number>;
+  created_at: Generated<Timestamp>;
+  html_body: string;
+  id: Generated<number>;
+  last_error: string | null;
+  locale: Generated<string>;
+  message_id: string | null;
+  sent_at: Timestamp | null;
+  status: Generated<string>;
+  subject: string;
+  template: string;
+  text_body: string;
+  to_address: string;
+}
+
 export interface LeadEvents {
   actor_user_id: string | null;
   created_at: Generated<Timestamp>;
@@ -64,6 +91,34 @@ export interface Leads {
   status: Generated<string>;
   updated_at: Generated<Timestamp>;
   wants_delegated_admin: Generated<boolean>;
+}
+
+export interface ListingDrafts {
+  data: Json;
+  partner_id: string;
+  updated_at: Generated<Timestamp>;
+  updated_by: string | null;
+  version: Generated<number>;
+}
+
+export interface ListingLogos {
+  content_type: string;
+  data: Buffer;
+  height: number;
+  partner_id: string;
+  updated_at: Generated<Timestamp>;
+  width: number;
+}
+
+export interface ListingRevisions {
+  action: string;
+  actor_user_id: string | null;
+  changed_fields: Generated<string[]>;
+  created_at: Generated<Timestamp>;
+  id: Generated<number>;
+  partner_id: string;
+  reason: string | null;
+  snapshot: Json;
 }
 
 export interface Listings {
@@ -111,6 +166,20 @@ export interface OfferServices {
   service_id: string;
 }
 
+export interface PartnerInvitations {
+  accepted_at: Timestamp | null;
+  accepted_by: string | null;
+  created_at: Generated<Timestamp>;
+  email: string;
+  expires_at: Timestamp;
+  id: Generated<string>;
+  invited_by: string | null;
+  partner_id: string;
+  revoked_at: Timestamp | null;
+  role: string;
+  token_hash: Buffer;
+}
+
 export interface PartnerMembers {
   created_at: Generated<Timestamp>;
   partner_id: string;
@@ -138,6 +207,12 @@ export interface Partners {
   status: Generated<string>;
   status_reason: string | null;
   updated_at: Generated<Timestamp>;
+}
+
+export interface RateLimits {
+  expire: number | null;
+  key: string;
+  points: Generated<number>;
 }
 
 export interface Services {
@@ -183,21 +258,29 @@ export interface Users {
   id: Generated<string>;
   is_operator: Generated<boolean>;
   locale: Generated<string>;
+  password_changed_at: Timestamp | null;
   password_hash: string | null;
   updated_at: Generated<Timestamp>;
 }
 
 export interface DB {
   audit_log: AuditLog;
+  auth_tokens: AuthTokens;
+  email_outbox: EmailOutbox;
   lead_events: LeadEvents;
   leads: Leads;
+  listing_drafts: ListingDrafts;
+  listing_logos: ListingLogos;
+  listing_revisions: ListingRevisions;
   listing_services: ListingServices;
   listings: Listings;
   offer_services: OfferServices;
   offers: Offers;
+  partner_invitations: PartnerInvitations;
   partner_members: PartnerMembers;
   partner_programs: PartnerPrograms;
   partners: Partners;
+  rate_limits: RateLimits;
   services: Services;
   sessions: Sessions;
   tenant_members: TenantMembers;

@@ -5,6 +5,8 @@ import type { Database } from "../../../db/client.ts";
 export interface JobPayloads {
   /** Bring these listings' search documents in line with Postgres (idempotent). */
   "search:sync-listings": { listingIds: string[] };
+  /** Send one mail of the outbox (idempotent: a sent mail is not sent again). */
+  "email:send": { outboxId: number };
 }
 
 export type JobName = keyof JobPayloads;
