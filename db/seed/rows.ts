@@ -15,7 +15,7 @@ import type {
 import type { OfferRow, OfferServiceRow, ServiceRow } from "./catalog.ts";
 
 /** The password hash is added by the seeder, so the generator stays pure and fast. */
-export type UserRow = Omit<Selectable<Users>, "password_hash">;
+export type UserRow = Omit<Selectable<Users>, "password_hash" | "password_changed_at">;
 export type PartnerRow = Selectable<Partners>;
 export type PartnerMemberRow = Selectable<PartnerMembers>;
 export type PartnerProgramRow = Selectable<PartnerPrograms>;

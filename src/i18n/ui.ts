@@ -1,5 +1,11 @@
 // UI message catalogs (en/ko) and locale-aware path helpers; pure TypeScript so it is unit-testable.
 
+import * as auth from "./messages/auth.ts";
+import * as common from "./messages/common.ts";
+import * as editor from "./messages/editor.ts";
+import * as operator from "./messages/operator.ts";
+import * as portal from "./messages/portal.ts";
+
 export const LOCALES = ["en", "ko"] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = "en";
@@ -10,7 +16,7 @@ export const LOCALE_NAMES: Record<Locale, string> = { en: "English", ko: "한국
 /** BCP 47 tags for Intl formatters and the Open Graph locale. */
 export const LOCALE_TAGS: Record<Locale, string> = { en: "en-US", ko: "ko-KR" };
 
-const en = {
+const baseEn = {
   "site.name": "Partner Marketplace",
   "site.description":
     "Find authorized IT partners who can set up, run and support your cloud office services.",
@@ -148,10 +154,13 @@ const en = {
   "notFound.home": "Go to the home page",
 } as const;
 
+// Feature catalogs live beside this file (src/i18n/messages/*), one per area, so features don't collide here.
+const en = { ...baseEn, ...common.en, ...auth.en, ...portal.en, ...editor.en, ...operator.en };
+
 export type MessageKey = keyof typeof en;
 
 // Typed against the English keys, so a missing or extra Korean key fails the typecheck.
-const ko: Record<MessageKey, string> = {
+const baseKo: Record<keyof typeof baseEn, string> = {
   "site.name": "파트너 마켓플레이스",
   "site.description": "클라우드 오피스 서비스의 도입부터 운영, 지원까지 함께할 공인 IT 파트너를 찾아보세요.",
   "site.footer.about": "이곳에 소개된 파트너는 모두 마켓플레이스 운영팀의 검토와 승인을 거쳤습니다.",
@@ -286,7 +295,13 @@ const ko: Record<MessageKey, string> = {
   "notFound.home": "홈으로 가기",
 };
 
+const ko: Record<MessageKey, string> = { ...baseKo, ...common.ko, ...auth.ko, ...portal.ko, ...editor.ko, ...operator.ko };
+
 export const messages: Record<Locale, Record<MessageKey, string>> = { en, ko };
+
+export function isMessageKey(value: string): value is MessageKey {
+  return Object.hasOwn(en, value);
+}
 
 export type MessageParams = Record<string, string | number>;
 

@@ -3,6 +3,7 @@ import { Meilisearch } from "meilisearch";
 import { createDb, type Database } from "../../db/client.ts";
 import { parseEnv, type Env } from "./env.ts";
 import { createLogger, type Logger } from "./logger.ts";
+import { createRateLimits, type RateLimits } from "./rate-limit.ts";
 
 export interface Container {
   env: Env;
@@ -11,6 +12,7 @@ export interface Container {
   /** Prefix of every Meilisearch index name (MEILI_INDEX_PREFIX). */
   indexPrefix: string;
   logger: Logger;
+  rateLimits: RateLimits;
 }
 
 let container: Container | undefined;
@@ -27,6 +29,7 @@ export function getContainer(): Container {
     db: createDb(env.DATABASE_URL, { max: 20, applicationName: "marketplace-web" }),
     meili: env.MEILI_URL ? createMeiliClient(env) : null,
     indexPrefix: env.MEILI_INDEX_PREFIX,
+    rateLimits: createRateLimits(env.DATABASE_URL),
   };
   return container;
 }
