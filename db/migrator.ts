@@ -5,6 +5,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import type { Kysely } from "kysely";
 import { FileMigrationProvider, Migrator } from "kysely/migration";
 import { Logger, runMigrations as runJobQueueMigrations } from "graphile-worker";
+import pg from "pg";
 
 export const migrationFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), "migrations");
 
@@ -35,7 +36,14 @@ const quietLogger = new Logger(() => () => {});
 
 /** The job queue's own schema (graphile_worker), versioned by the library; idempotent. */
 export async function migrateJobQueue(connectionString: string): Promise<void> {
-  await runJobQueueMigrations({ connectionString, logger: quietLogger });
+  // Our own pool, closed here: a connection left to the library could be cut later by a server shutdown, unhandled.
+  const pgPool = new pg.Pool({ connectionString, max: 1 });
+  pgPool.on("error", () => {});
+  try {
+    await runJobQueueMigrations({ pgPool, logger: quietLogger });
+  } finally {
+    await pgPool.end();
+  }
 }
 
 /** Both schemas: ours (Kysely migrations) and the job queue's. */
