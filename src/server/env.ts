@@ -33,6 +33,19 @@ export const envSchema = z.object({
   MEILI_INDEX_PREFIX: z.string().regex(/^[a-zA-Z0-9_-]*$/, "letters, digits, - and _ only").default(""),
   /** SMTP server for outgoing mail; unset = mail stays in the database outbox (see /dev/mail). */
   SMTP_URL: optionalUrl(["smtp", "smtps"]),
+  /** Sender of every mail: an address the SMTP server accepts as From. */
+  MAIL_FROM: z
+    .string()
+    .trim()
+    .transform((v) => (v === "" ? undefined : v))
+    .pipe(
+      z
+        .string()
+        .regex(/^[^\r\n]*[^\s@<>]+@[^\s@<>]+>?$/, 'must be an address like "Partner Marketplace <no-reply@example.com>"')
+        .optional(),
+    )
+    .optional()
+    .transform((v) => v ?? "Partner Marketplace <no-reply@localhost>"),
   /** The site's public origin, used in emails, canonical URLs and origin checks. */
   PUBLIC_BASE_URL: optionalUrl(["http", "https"]),
   HOST: z.string().min(1).default("0.0.0.0"),

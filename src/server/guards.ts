@@ -47,7 +47,7 @@ export function notFound(ctx: Ctx): Promise<Response> {
   return ctx.rewrite("/404");
 }
 
-export function forbidden(ctx: Ctx): Response {
+export function forbidden(_ctx: Ctx): Response {
   return new Response("Forbidden", { status: 403, headers: { "content-type": "text/plain; charset=utf-8" } });
 }
 

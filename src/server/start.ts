@@ -9,6 +9,7 @@ import { buildApp, buildIsStale } from "./build.ts";
 import { createMeiliClient } from "./container.ts";
 import { EnvError, parseEnv } from "./env.ts";
 import { createLogger } from "./logger.ts";
+import { createMailer } from "./mailer.ts";
 import { portFree } from "./process-utils.ts";
 import { startServices } from "./services.ts";
 import { type RunningWorker, startWorker } from "./worker.ts";
@@ -100,7 +101,8 @@ async function main(): Promise<void> {
     if (built) say(`Built the search index: ${built.count} listings`);
   }
   if (env.RUN_WORKER) {
-    worker = await startWorker({ databaseUrl: services.databaseUrl, db: workerDb, meili, indexPrefix: env.MEILI_INDEX_PREFIX, logger });
+    const mailer = createMailer(env);
+    worker = await startWorker({ databaseUrl: services.databaseUrl, db: workerDb, meili, indexPrefix: env.MEILI_INDEX_PREFIX, logger, mailer });
   }
 
   if (buildIsStale(root)) {
@@ -118,6 +120,7 @@ async function main(): Promise<void> {
   });
   const shown = env.HOST === "0.0.0.0" || env.HOST === "::" ? "localhost" : env.HOST;
   say(`Listening on http://${shown}:${port}`);
+  if (!env.SMTP_URL && env.NODE_ENV !== "production") say(`No SMTP_URL: mail is kept in the outbox, readable at http://${shown}:${port}/dev/mail`);
 }
 
 /** PORT if given (a busy one is an error that says so); otherwise 4321 or the next free port. */

@@ -3,6 +3,7 @@ import { createDb } from "../../db/client.ts";
 import { createMeiliClient } from "./container.ts";
 import { EnvError, parseEnv } from "./env.ts";
 import { createLogger } from "./logger.ts";
+import { createMailer } from "./mailer.ts";
 import { startWorker } from "./worker.ts";
 
 try {
@@ -11,7 +12,8 @@ try {
   const logger = createLogger(env.LOG_LEVEL);
   const db = createDb(env.DATABASE_URL, { max: 4, applicationName: "marketplace-worker" });
   const meili = env.MEILI_URL ? createMeiliClient({ ...env, MEILI_TIMEOUT_MS: 30_000 }) : null;
-  const worker = await startWorker({ databaseUrl: env.DATABASE_URL, db, meili, indexPrefix: env.MEILI_INDEX_PREFIX, logger });
+  const mailer = createMailer(env);
+  const worker = await startWorker({ databaseUrl: env.DATABASE_URL, db, meili, indexPrefix: env.MEILI_INDEX_PREFIX, logger, mailer });
   logger.info("worker started");
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.once(signal, () => {

@@ -7,6 +7,7 @@ import type { Database } from "../../db/client.ts";
 import { syncListings } from "../../search/indexer.ts";
 import type { JobPayloads } from "../domain/shared/jobs.ts";
 import type { Logger } from "./logger.ts";
+import { type Mailer, sendOutboxEmail } from "./mailer.ts";
 
 export interface WorkerDeps {
   databaseUrl: string;
@@ -15,6 +16,8 @@ export interface WorkerDeps {
   indexPrefix: string;
   logger: Logger;
   concurrency?: number;
+  /** SMTP delivery; without one, `email:send` keeps mail in the outbox for /dev/mail. */
+  mailer?: Mailer | null;
 }
 
 export function createTaskList(deps: Omit<WorkerDeps, "databaseUrl">): TaskList {
@@ -24,6 +27,14 @@ export function createTaskList(deps: Omit<WorkerDeps, "databaseUrl">): TaskList 
       const { listingIds } = payload as JobPayloads["search:sync-listings"];
       // Throwing lets graphile-worker retry with exponential backoff (Meilisearch down, task failed…).
       await syncListings(deps.db, deps.meili, deps.indexPrefix, listingIds);
+    },
+    "email:send": async (payload, helpers) => {
+      const { outboxId } = payload as JobPayloads["email:send"];
+      // Throwing (SMTP down or refusing) retries with backoff; the last attempt marks the mail failed.
+      const outcome = await sendOutboxEmail(deps.db, deps.mailer ?? null, outboxId, {
+        finalAttempt: helpers.job.attempts >= helpers.job.max_attempts,
+      });
+      deps.logger.debug({ component: "mail", outboxId, outcome }, "outbox mail processed");
     },
     // Once a minute: when Meilisearch answers again, retry waiting sync jobs now instead of after their backoff.
     "search:catch-up": async () => {
