@@ -7,7 +7,8 @@ import { isDomainError } from "../domain/shared/errors.ts";
 import { localeFromUrl, localePath } from "../i18n/ui.ts";
 import { getContainer } from "./container.ts";
 
-type Ctx = Pick<AstroGlobal, "locals" | "url" | "redirect" | "rewrite" | "response">;
+// What pages (AstroGlobal) and endpoints (APIContext) both have.
+type Ctx = Pick<AstroGlobal, "locals" | "url" | "redirect" | "rewrite">;
 
 /** The signed-in user, or a 303 to the sign-in page that comes back here afterwards. */
 export function requireUser(ctx: Ctx): SessionUser | Response {
