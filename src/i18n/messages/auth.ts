@@ -1,4 +1,174 @@
 // Auth messages in English and Korean; merged into the catalogs by src/i18n/ui.ts.
-export const en = {} as const;
+export const en = {
+  "auth.field.name": "Your name",
+  "auth.field.email": "Email address",
+  "auth.field.password": "Password",
+  "auth.field.organization": "Organization name",
+  "auth.field.newPassword": "New password",
+  "auth.field.currentPassword": "Current password",
+  "auth.field.newEmail": "New email address",
 
-export const ko: Record<keyof typeof en, string> = {};
+  "auth.email.required": "Enter your email address.",
+  "auth.email.invalid": "Enter an email address like name@example.com.",
+  "auth.password.required": "Enter your password.",
+  "auth.password.tooShort": "Use at least 8 characters.",
+  "auth.password.tooLong": "Use at most 255 characters.",
+  "auth.password.common": "This is one of the most common passwords, so it is easy to guess. Choose another.",
+  "auth.password.hint": "At least 8 characters. A few unrelated words make a strong password that's easy to remember.",
+  "auth.name.required": "Enter your name.",
+  "auth.name.tooLong": "Use at most 100 characters.",
+  "auth.organization.required": "Enter your organization's name (at least 2 characters).",
+  "auth.organization.tooLong": "Use at most 120 characters.",
+  "auth.organization.hint": "The IT services company you represent. The marketplace team reviews it before it can be listed.",
+  "auth.token.invalid": "This link is no longer valid. It may have been used already or have expired.",
+  "auth.currentPassword.incorrect": "The current password is incorrect.",
+
+  "auth.signUp.title": "Create a partner account",
+  "auth.signUp.intro": "Sign up to list your company on the marketplace. You'll be the owner of your organization and can invite your team later.",
+  "auth.signUp.submit": "Create account",
+  "auth.signUp.sentTitle": "Check your email",
+  "auth.signUp.sentBody":
+    "We've sent a message to the address you entered. Open the link in it to confirm your address, then sign in. If nothing arrives within a few minutes, check your spam folder.",
+  "auth.signUp.haveAccount": "Already have an account?",
+  "auth.signUp.link": "Create a partner account",
+
+  "auth.signIn.title": "Sign in",
+  "auth.signIn.submit": "Sign in",
+  "auth.signIn.invalid": "The email address or password is incorrect.",
+
+  "auth.banner.unverified": "Please confirm your email address ({email}) using the link we sent you. Until then, some features stay locked.",
+
+  "auth.verify.title": "Confirm your email address",
+  "auth.verify.intro": "Press the button to confirm that this email address is yours.",
+  "auth.verify.submit": "Confirm my email address",
+  "auth.verify.done": "Thank you: your email address is confirmed.",
+  "auth.verify.invalid": "This confirmation link is no longer valid. It may have been used already or have expired.",
+
+  "auth.resend.title": "Send a new confirmation link",
+  "auth.resend.intro": "We'll send a new confirmation link to {email}. Earlier links stop working.",
+  "auth.resend.submit": "Send a new link",
+  "auth.resend.sent": "We've sent a new confirmation link to {email}.",
+  "auth.resend.already": "Your email address is already confirmed.",
+
+  "auth.forgot.link": "Forgot your password?",
+  "auth.forgot.title": "Reset your password",
+  "auth.forgot.intro": "Enter the email address of your account and we'll send you a link to choose a new password.",
+  "auth.forgot.submit": "Send reset link",
+  "auth.forgot.sent":
+    "If an account exists for that address, we've sent it a link to reset the password. The link works once, for one hour.",
+
+  "auth.reset.title": "Choose a new password",
+  "auth.reset.intro": "Choose a new password. Afterwards you'll be signed out everywhere else.",
+  "auth.reset.submit": "Save new password",
+  "auth.reset.invalid": "This reset link is no longer valid. It may have been used already or have expired. You can ask for a new one.",
+
+  "auth.account.title": "Your account",
+  "auth.account.done.password": "Your password has been changed. Your other sessions have been signed out.",
+  "auth.account.done.email":
+    "We've sent a confirmation link to the new address. Your email address changes once you open that link and confirm.",
+  "auth.account.done.sessions": "You've been signed out on every other browser and device.",
+  "auth.account.done.reset": "Your password has been reset and every other session has been signed out.",
+  "auth.account.password.title": "Change password",
+  "auth.account.password.submit": "Change password",
+  "auth.account.email.title": "Change email address",
+  "auth.account.email.intro": "We'll send a confirmation link to the new address; nothing changes until you confirm it.",
+  "auth.account.email.submit": "Send confirmation link",
+  "auth.account.sessions.title": "Sessions",
+  "auth.account.sessions.count": "Other signed-in browsers or devices: {count}.",
+  "auth.account.sessions.submit": "Sign out everywhere else",
+
+  "auth.changeEmail.same": "This is already your email address.",
+  "auth.changeEmail.taken": "This email address can't be used for your account. Please choose another one.",
+
+  "auth.confirmEmail.title": "Confirm your new email address",
+  "auth.confirmEmail.intro": "Press the button to move your account to this new email address.",
+  "auth.confirmEmail.submit": "Confirm new email address",
+  "auth.confirmEmail.done": "Your account now uses the new email address.",
+  "auth.confirmEmail.invalid": "This confirmation link is no longer valid. It may have been used already or have expired.",
+} as const;
+
+export const ko: Record<keyof typeof en, string> = {
+  "auth.field.name": "이름",
+  "auth.field.email": "이메일 주소",
+  "auth.field.password": "비밀번호",
+  "auth.field.organization": "회사(조직) 이름",
+  "auth.field.newPassword": "새 비밀번호",
+  "auth.field.currentPassword": "현재 비밀번호",
+  "auth.field.newEmail": "새 이메일 주소",
+
+  "auth.email.required": "이메일 주소를 입력해 주세요.",
+  "auth.email.invalid": "name@example.com 형식의 이메일 주소를 입력해 주세요.",
+  "auth.password.required": "비밀번호를 입력해 주세요.",
+  "auth.password.tooShort": "8자 이상으로 입력해 주세요.",
+  "auth.password.tooLong": "255자 이하로 입력해 주세요.",
+  "auth.password.common": "많이 쓰이는 비밀번호라 쉽게 추측될 수 있습니다. 다른 비밀번호를 골라 주세요.",
+  "auth.password.hint": "8자 이상. 서로 관계없는 단어 몇 개를 이어 쓰면 기억하기 쉬우면서도 안전합니다.",
+  "auth.name.required": "이름을 입력해 주세요.",
+  "auth.name.tooLong": "100자 이하로 입력해 주세요.",
+  "auth.organization.required": "회사(조직) 이름을 2자 이상 입력해 주세요.",
+  "auth.organization.tooLong": "120자 이하로 입력해 주세요.",
+  "auth.organization.hint": "대표하는 IT 서비스 회사입니다. 마켓플레이스 운영팀의 검토를 거친 뒤 등재할 수 있습니다.",
+  "auth.token.invalid": "더 이상 사용할 수 없는 링크입니다. 이미 사용했거나 만료되었을 수 있습니다.",
+  "auth.currentPassword.incorrect": "현재 비밀번호가 올바르지 않습니다.",
+
+  "auth.signUp.title": "파트너 계정 만들기",
+  "auth.signUp.intro": "가입하면 마켓플레이스에 회사를 등재할 수 있습니다. 가입한 분이 조직의 소유자가 되며, 나중에 팀원을 초대할 수 있습니다.",
+  "auth.signUp.submit": "계정 만들기",
+  "auth.signUp.sentTitle": "이메일을 확인해 주세요",
+  "auth.signUp.sentBody":
+    "입력하신 주소로 메일을 보냈습니다. 메일의 링크를 열어 주소를 확인한 뒤 로그인해 주세요. 몇 분이 지나도 오지 않으면 스팸함을 확인해 주세요.",
+  "auth.signUp.haveAccount": "이미 계정이 있으신가요?",
+  "auth.signUp.link": "파트너 계정 만들기",
+
+  "auth.signIn.title": "로그인",
+  "auth.signIn.submit": "로그인",
+  "auth.signIn.invalid": "이메일 주소 또는 비밀번호가 올바르지 않습니다.",
+
+  "auth.banner.unverified": "보내 드린 링크로 이메일 주소({email})를 확인해 주세요. 확인 전까지는 일부 기능을 사용할 수 없습니다.",
+
+  "auth.verify.title": "이메일 주소 확인",
+  "auth.verify.intro": "아래 버튼을 눌러 본인의 이메일 주소임을 확인해 주세요.",
+  "auth.verify.submit": "이메일 주소 확인",
+  "auth.verify.done": "감사합니다. 이메일 주소가 확인되었습니다.",
+  "auth.verify.invalid": "더 이상 사용할 수 없는 확인 링크입니다. 이미 사용했거나 만료되었을 수 있습니다.",
+
+  "auth.resend.title": "확인 링크 다시 받기",
+  "auth.resend.intro": "{email} 주소로 새 확인 링크를 보냅니다. 이전 링크는 더 이상 쓸 수 없게 됩니다.",
+  "auth.resend.submit": "새 링크 보내기",
+  "auth.resend.sent": "{email} 주소로 새 확인 링크를 보냈습니다.",
+  "auth.resend.already": "이메일 주소가 이미 확인되었습니다.",
+
+  "auth.forgot.link": "비밀번호를 잊으셨나요?",
+  "auth.forgot.title": "비밀번호 재설정",
+  "auth.forgot.intro": "계정의 이메일 주소를 입력하시면 새 비밀번호를 정할 수 있는 링크를 보내 드립니다.",
+  "auth.forgot.submit": "재설정 링크 보내기",
+  "auth.forgot.sent": "해당 주소로 가입된 계정이 있다면 비밀번호 재설정 링크를 보냈습니다. 링크는 1시간 동안 한 번만 쓸 수 있습니다.",
+
+  "auth.reset.title": "새 비밀번호 정하기",
+  "auth.reset.intro": "새 비밀번호를 정해 주세요. 변경 후에는 다른 모든 곳에서 로그아웃됩니다.",
+  "auth.reset.submit": "새 비밀번호 저장",
+  "auth.reset.invalid": "더 이상 사용할 수 없는 재설정 링크입니다. 이미 사용했거나 만료되었을 수 있습니다. 새 링크를 요청해 주세요.",
+
+  "auth.account.title": "내 계정",
+  "auth.account.done.password": "비밀번호를 변경했습니다. 다른 세션은 모두 로그아웃되었습니다.",
+  "auth.account.done.email": "새 주소로 확인 링크를 보냈습니다. 링크를 열어 확인하면 이메일 주소가 바뀝니다.",
+  "auth.account.done.sessions": "다른 모든 브라우저와 기기에서 로그아웃되었습니다.",
+  "auth.account.done.reset": "비밀번호를 재설정했고, 다른 세션은 모두 로그아웃되었습니다.",
+  "auth.account.password.title": "비밀번호 변경",
+  "auth.account.password.submit": "비밀번호 변경",
+  "auth.account.email.title": "이메일 주소 변경",
+  "auth.account.email.intro": "새 주소로 확인 링크를 보냅니다. 확인하기 전까지는 아무것도 바뀌지 않습니다.",
+  "auth.account.email.submit": "확인 링크 보내기",
+  "auth.account.sessions.title": "세션",
+  "auth.account.sessions.count": "로그인된 다른 브라우저·기기: {count}개",
+  "auth.account.sessions.submit": "다른 곳에서 모두 로그아웃",
+
+  "auth.changeEmail.same": "이미 사용 중인 본인의 이메일 주소입니다.",
+  "auth.changeEmail.taken": "이 이메일 주소는 계정에 사용할 수 없습니다. 다른 주소를 골라 주세요.",
+
+  "auth.confirmEmail.title": "새 이메일 주소 확인",
+  "auth.confirmEmail.intro": "아래 버튼을 누르면 계정의 이메일 주소가 이 새 주소로 바뀝니다.",
+  "auth.confirmEmail.submit": "새 이메일 주소 확인",
+  "auth.confirmEmail.done": "이제 계정에서 새 이메일 주소를 사용합니다.",
+  "auth.confirmEmail.invalid": "더 이상 사용할 수 없는 확인 링크입니다. 이미 사용했거나 만료되었을 수 있습니다.",
+};

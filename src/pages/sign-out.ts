@@ -1,0 +1,7 @@
+// Sign out (English): POST only, since a GET must never change state.
+import type { APIRoute } from "astro";
+import { handleSignOut } from "../components/auth/handlers.ts";
+
+export const POST: APIRoute = (ctx) => handleSignOut(ctx, "en");
+
+export const GET: APIRoute = () => new Response("Method Not Allowed", { status: 405, headers: { allow: "POST" } });
