@@ -23,6 +23,8 @@ export interface RateLimits {
   consume(name: LimitName, key: string): Promise<void>;
   /** Gives the key its points back (e.g. after a successful sign-in). */
   reset(name: LimitName, key: string): Promise<void>;
+  /** Closes the store's connections. */
+  close(): Promise<void>;
 }
 
 export function createRateLimits(connectionString: string): RateLimits {
@@ -58,5 +60,6 @@ export function createRateLimits(connectionString: string): RateLimits {
     async reset(name, key) {
       await limiter(name).delete(key.toLowerCase());
     },
+    close: () => pool.end(),
   };
 }

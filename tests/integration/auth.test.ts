@@ -1,6 +1,6 @@
 // Accounts and sessions against real Postgres (issue 4): sign-up transaction, no enumeration, sign-in and its
 // rate limits (real RateLimiterPostgres), single-use tokens, password reset, Lucia-style sessions.
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "kysely";
 import { hashPassword } from "../../src/domain/auth/password.ts";
 import {
@@ -34,6 +34,7 @@ let rateLimits: RateLimits;
 beforeAll(() => {
   rateLimits = createRateLimits(testDb.url);
 });
+afterAll(() => rateLimits.close());
 
 async function mailsTo(address: string) {
   return testDb.db.selectFrom("email_outbox").selectAll().where("to_address", "=", address).orderBy("id").execute();
@@ -172,6 +173,7 @@ describe("sign-in", () => {
     const otherNode = createRateLimits(testDb.url);
     const error = await expectCode(signIn(deps({ rateLimits: otherNode }), { email: user.email, password: PASSWORD }, "10.0.1.1"), "RATE_LIMITED");
     expect((error as { retryAfter?: number }).retryAfter).toBeGreaterThan(0);
+    await otherNode.close();
   });
 
   it("gives the account its points back after a successful sign-in", async () => {
