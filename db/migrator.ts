@@ -39,6 +39,7 @@ export async function migrateJobQueue(connectionString: string): Promise<void> {
   // Our own pool, closed here: a connection left to the library could be cut later by a server shutdown, unhandled.
   const pgPool = new pg.Pool({ connectionString, max: 1 });
   pgPool.on("error", () => {});
+  pgPool.on("connect", (client) => client.on("error", () => {}));
   try {
     await runJobQueueMigrations({ pgPool, logger: quietLogger });
   } finally {

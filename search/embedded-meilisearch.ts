@@ -71,6 +71,10 @@ export async function startEmbeddedMeilisearch(options: EmbeddedMeiliOptions): P
     masterKey = randomBytes(24).toString("hex");
     await fs.writeFile(keyFile, `${masterKey}\n`, { mode: 0o600 });
   }
+  const ownerFile = path.join(dataDir, "owner.json");
+  // A server started by a process that still runs (`npm start`) is shared with this one (a CLI), not stopped.
+  const shared = runningServerOf(pidFile, ownerFile);
+  if (shared) return { url: `http://127.0.0.1:${shared.port}`, masterKey, stop: async () => {} };
   await stopStale(pidFile, log);
 
   const binary = findMeiliBinary(options.binary, dataDir);
@@ -100,7 +104,10 @@ export async function startEmbeddedMeilisearch(options: EmbeddedMeiliOptions): P
   };
   child.stdout?.on("data", collect);
   child.stderr?.on("data", collect);
-  if (child.pid) await fs.writeFile(pidFile, String(child.pid));
+  if (child.pid) {
+    await fs.writeFile(pidFile, String(child.pid));
+    await fs.writeFile(ownerFile, JSON.stringify({ pid: process.pid, port }));
+  }
 
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
   const deadline = Date.now() + 30_000;
@@ -125,8 +132,20 @@ export async function startEmbeddedMeilisearch(options: EmbeddedMeiliOptions): P
       clearTimeout(timer);
     }
     await fs.rm(pidFile, { force: true });
+    await fs.rm(ownerFile, { force: true });
   };
   return { url, masterKey, stop };
+}
+
+function runningServerOf(pidFile: string, ownerFile: string): { port: number } | null {
+  try {
+    const pid = Number.parseInt(readFileSync(pidFile, "utf8"), 10);
+    const owner = JSON.parse(readFileSync(ownerFile, "utf8")) as { pid: number; port: number };
+    if (!processAlive(pid) || !isMeilisearch(pid) || !processAlive(owner.pid) || owner.pid === process.pid) return null;
+    return { port: owner.port };
+  } catch {
+    return null;
+  }
 }
 
 async function stopStale(pidFile: string, log: (line: string) => void): Promise<void> {
