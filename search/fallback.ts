@@ -47,7 +47,8 @@ function filterCondition(eb: Eb, query: SearchQuery, except?: string): Expressio
     const values = query[key];
     if (!values.length || key === except) continue;
     if (key === "services") {
-      and.push(sql<SqlBool>`exists (select 1 from listing_services ls where ls.listing_id = l.id and ls.service_id = any(${sql.val(values)}::text[]))`);
+      and.push(sql<SqlBool>`exists (select 1 from listing_services ls join services s on s.id = ls.service_id
+        where ls.listing_id = l.id and s.active and ls.service_id = any(${sql.val(values)}::text[]))`);
     } else if (key === "programs") {
       and.push(sql<SqlBool>`exists (select 1 from partner_programs pp where pp.partner_id = p.id and pp.status = 'verified' and pp.program = any(${sql.val(values)}::text[]))`);
     } else {
@@ -62,7 +63,9 @@ function filterCondition(eb: Eb, query: SearchQuery, except?: string): Expressio
 const delegatedAdminSql = sql<boolean>`exists (select 1 from partner_programs pp where pp.partner_id = p.id and pp.status = 'verified')`;
 
 const FACET_VALUES: Record<MultiFilter, ReturnType<typeof sql>> = {
-  services: sql`array(select ls.service_id from listing_services ls where ls.listing_id = l.id)`,
+  // Inactive catalog services are not offered publicly (as in the Meilisearch documents).
+  services: sql`array(select ls.service_id from listing_services ls join services s on s.id = ls.service_id
+    where ls.listing_id = l.id and s.active)`,
   programs: sql`array(select pp.program from partner_programs pp where pp.partner_id = p.id and pp.status = 'verified')`,
   expertise: sql`l.expertise`,
   industries: sql`l.industries`,

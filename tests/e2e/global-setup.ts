@@ -12,6 +12,7 @@ import { freePort } from "../../src/server/process-utils.ts";
 declare module "vitest" {
   interface ProvidedContext {
     baseURL: string;
+    serverEnv: Record<string, string>;
   }
 }
 
@@ -89,6 +90,8 @@ export default async function setup(project: TestProject) {
     throw error;
   }
   project.provide("baseURL", baseURL);
+  // What a CLI needs to reach the same servers (npm run operator:create in a journey): it shares the running ones.
+  project.provide("serverEnv", { DATA_DIR: dataDir, ...(external.env as Record<string, string>) });
 
   return async () => {
     const problems = await cleanUp();

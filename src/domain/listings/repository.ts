@@ -49,6 +49,8 @@ export interface PublicListing {
   reviewCount: number;
   updatedAt: Date;
   primaryLocale: ListingLocale;
+  /** When the partner's logo last changed; null/absent when it has none. */
+  logoUpdatedAt?: Date | null;
 }
 
 type ListingScope = ExpressionBuilder<DB & { l: DB["listings"]; p: DB["partners"] }, "l" | "p">;
@@ -187,6 +189,7 @@ export async function getPublicListingBySlug(
             .where("pp.status", "=", "verified")
             .select("pp.program"),
         ).as("programs"),
+        eb.selectFrom("listing_logos as lg").whereRef("lg.partner_id", "=", "p.id").select("lg.updated_at").as("logo_updated_at"),
       ];
     })
     .executeTakeFirst();
@@ -213,5 +216,6 @@ export async function getPublicListingBySlug(
     reviewCount: row.review_count,
     updatedAt: row.updated_at,
     primaryLocale: row.primary_locale === "ko" ? "ko" : "en",
+    logoUpdatedAt: row.logo_updated_at,
   };
 }
