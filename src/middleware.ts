@@ -56,8 +56,10 @@ export const onRequest = defineMiddleware(async (context, next) => {
   headers.set("X-Frame-Options", "DENY");
   headers.set("Cross-Origin-Opener-Policy", "same-origin");
   headers.set("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
-  // Astro's csp puts script/style hashes in a <meta>; what a meta tag cannot carry goes in the header.
-  headers.set("Content-Security-Policy", "frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'");
+  // Astro's csp sends the script/style hashes of each page in this header: keep them and add what it doesn't set.
+  const extra = "frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'";
+  const csp = headers.get("Content-Security-Policy");
+  headers.set("Content-Security-Policy", csp ? `${csp}; ${extra}` : extra);
   if (production) headers.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
   if (context.locals.user && !headers.has("Cache-Control")) headers.set("Cache-Control", "private, no-store");
   return response;

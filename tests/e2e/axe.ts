@@ -17,7 +17,8 @@ export interface AxeViolation {
  * so the check loads the same URL in a fresh JavaScript-enabled context of the same browser.
  */
 export async function axeViolations(page: Page): Promise<AxeViolation[]> {
-  const context = await page.context().browser()!.newContext({ locale: "en-US" });
+  // bypassCSP: the page's CSP (rightly) refuses the injected axe script.
+  const context = await page.context().browser()!.newContext({ locale: "en-US", bypassCSP: true });
   try {
     const checked = await context.newPage();
     await checked.goto(page.url());
