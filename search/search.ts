@@ -70,6 +70,8 @@ const RETRIEVE = [
 
 type FacetSelection = MultiFilter | "delegatedAdmin" | "minRating";
 
+const ALL_FACETS: string[] = [...MULTI_FILTERS, "delegatedAdmin", "ratingBucket"];
+
 /**
  * The multi-search request the app sends for a query: the main search, then one facet-only search per
  * selected facet (disjunctive counts). Exported so the benchmark can send Meilisearch the very same body.
@@ -77,10 +79,18 @@ type FacetSelection = MultiFilter | "delegatedAdmin" | "minRating";
 export function buildMeiliQueries(indexUid: string, query: SearchQuery): { queries: MultiSearchQuery[]; selected: FacetSelection[] } {
   const locales = HANGUL.test(query.q) ? (["kor"] as const) : undefined;
   const base = { indexUid, q: query.q, ...(locales ? { locales: [...locales] } : {}) };
+  // Disjunctive faceting: a selected facet's counts ignore its own filter, so other values stay choosable.
+  const selected: FacetSelection[] = [
+    ...MULTI_FILTERS.filter((k) => query[k].length),
+    ...(query.delegatedAdmin ? (["delegatedAdmin"] as const) : []),
+    ...(query.minRating !== undefined ? (["minRating"] as const) : []),
+  ];
+  const selectedAttributes = new Set<string>(selected.map((f) => (f === "minRating" ? "ratingBucket" : f)));
   const main: MultiSearchQuery = {
     ...base,
     filter: meiliFilters(query),
-    facets: [...MULTI_FILTERS, "delegatedAdmin", "ratingBucket"],
+    // A selected facet's counts come from its own query below: the main search needn't compute them.
+    facets: ALL_FACETS.filter((f) => !selectedAttributes.has(f)),
     sort: SORT[query.sort],
     page: query.page,
     hitsPerPage: query.hitsPerPage,
@@ -89,12 +99,6 @@ export function buildMeiliQueries(indexUid: string, query: SearchQuery): { queri
     highlightPreTag: HIGHLIGHT_PRE,
     highlightPostTag: HIGHLIGHT_POST,
   };
-  // Disjunctive faceting: a selected facet's counts ignore its own filter, so other values stay choosable.
-  const selected: FacetSelection[] = [
-    ...MULTI_FILTERS.filter((k) => query[k].length),
-    ...(query.delegatedAdmin ? (["delegatedAdmin"] as const) : []),
-    ...(query.minRating !== undefined ? (["minRating"] as const) : []),
-  ];
   const facetQueries: MultiSearchQuery[] = selected.map((facet) => ({
     ...base,
     filter: meiliFilters(query, facet),

@@ -31,9 +31,26 @@ const synonymGroups: string[][] = [
   ["korea", "south korea", "한국", "대한민국"],
 ];
 
-function synonymsOf(groups: string[][]): Record<string, string[]> {
+// One-way: customers search by product name, listings describe the service ("Intune" → device management).
+const productTerms: Record<string, string[]> = {
+  copilot: ["ai assistant"],
+  코파일럿: ["ai 어시스턴트"],
+  intune: ["device management", "endpoint management"],
+  인튠: ["장치 관리", "엔드포인트 관리"],
+  entra: ["identity", "single sign-on"],
+  "azure ad": ["identity", "single sign-on"],
+  exchange: ["mail", "email"],
+  익스체인지: ["메일"],
+  onedrive: ["file sharing"],
+  원드라이브: ["파일 공유"],
+  sharepoint: ["intranet"],
+  teams: ["chat", "meetings"],
+};
+
+function synonymsOf(groups: string[][], oneWay: Record<string, string[]>): Record<string, string[]> {
   const synonyms: Record<string, string[]> = {};
   for (const group of groups) for (const word of group) synonyms[word] = group.filter((w) => w !== word);
+  for (const [word, terms] of Object.entries(oneWay)) synonyms[word] = [...new Set([...(synonyms[word] ?? []), ...terms])];
   return synonyms;
 }
 
@@ -66,7 +83,7 @@ export const listingIndexSettings: Settings = {
     disableOnAttributes: [],
   },
   stopWords: ["the", "a", "an", "and", "or", "of", "for", "in", "to", "with", "our", "we"],
-  synonyms: synonymsOf(synonymGroups),
+  synonyms: synonymsOf(synonymGroups, productTerms),
   localizedAttributes: [
     { attributePatterns: ["*_ko"], locales: ["kor"] },
     { attributePatterns: ["*_en"], locales: ["eng"] },

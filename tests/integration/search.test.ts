@@ -85,6 +85,9 @@ describe("listing search", () => {
     expect(result.hits[0]?.headline).toBe("부산·경남 기업을 위한 보안 컨설팅");
     const synonym = await searchListings(deps(), q({ q: "쉐어포인트" }));
     expect(synonym.hits.map((h) => h.id)).toContain(ids.hanbit);
+    // Product names lead to the services listings describe (one-way synonyms).
+    const product = await searchListings(deps(), q({ q: "exchange" }));
+    expect(product.hits.map((h) => h.id)).toContain(ids.contoso);
   });
 
   it("R1: unpublished listings and unauthorized or suspended partners never appear", async () => {

@@ -29,10 +29,25 @@ function fromVocabulary(list: readonly VocabularyEntry[], locale: LabelLocale): 
   return list.map((entry) => ({ id: entry.id, label: entry[locale] }));
 }
 
-/** One query per request: the services; the other vocabularies live in code. */
+const SERVICE_LABELS_TTL_MS = 30_000;
+const serviceLabelCache = new WeakMap<Database, Map<LabelLocale, { at: number; labels: Promise<FacetValueLabel[]> }>>();
+
+/** Service labels change only when an operator edits the catalog: read them at most every 30 s per process. */
+function cachedServiceLabels(db: Database, locale: LabelLocale): Promise<FacetValueLabel[]> {
+  let byLocale = serviceLabelCache.get(db);
+  if (!byLocale) serviceLabelCache.set(db, (byLocale = new Map()));
+  const hit = byLocale.get(locale);
+  if (hit && Date.now() - hit.at < SERVICE_LABELS_TTL_MS) return hit.labels;
+  const labels = loadServiceLabels(db, locale);
+  byLocale.set(locale, { at: Date.now(), labels });
+  labels.catch(() => byLocale.delete(locale));
+  return labels;
+}
+
+/** Facet labels: the services (cached briefly); the other vocabularies live in code. */
 export async function loadFacetLabels(db: Database, locale: LabelLocale): Promise<FacetLabels> {
   return {
-    services: await loadServiceLabels(db, locale),
+    services: await cachedServiceLabels(db, locale),
     expertise: fromVocabulary(EXPERTISE, locale),
     industries: fromVocabulary(INDUSTRIES, locale),
     regions: fromVocabulary(REGIONS, locale),
