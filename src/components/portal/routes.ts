@@ -36,6 +36,11 @@ export interface FormState {
 
 const EMPTY: FormState = { errors: {}, values: {} };
 
+/** The errors for the shared summary, with the portal's lead message shown first, as a form-level message. */
+export function withMessage(form: FormState): FieldErrors {
+  return form.message ? { ...form.errors, _form: [form.message, ...(form.errors._form ?? [])] } : form.errors;
+}
+
 function slugOf(ctx: Ctx): string | undefined {
   return ctx.params.org;
 }
