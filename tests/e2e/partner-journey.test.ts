@@ -47,7 +47,12 @@ describe("a new partner gets listed", () => {
     await page.getByLabel("Organization name").fill(orgName);
     await Promise.all([page.waitForURL(/sent=1/), page.getByRole("button", { name: "Create account" }).click()]);
 
-    // 2. The verification mail, read at /dev/mail; the link opens a confirmation page, the button spends the token.
+    // 2. Signed in before confirming: every page asks to confirm the address.
+    await signIn(browser, email, PASSWORD);
+    await page.goto("/portal");
+    expect(await page.locator('[data-testid="verify-banner"]').count()).toBe(1);
+
+    // 3. The verification mail, read at /dev/mail; the link opens a confirmation page, the button spends the token.
     await page.goto("/dev/mail");
     await page.locator('[data-testid="mail-row"]', { hasText: email }).first().getByRole("link").first().click();
     const link = await page.locator('[data-testid="mail-link"]').first().getAttribute("href");
@@ -55,9 +60,9 @@ describe("a new partner gets listed", () => {
     await page.goto(link!);
     await Promise.all([page.waitForURL(/done=1/), page.getByRole("button", { name: "Confirm my email address" }).click()]);
 
-    // 3. Sign in and sign the partner agreement.
-    await signIn(browser, email, PASSWORD);
+    // 4. Sign the partner agreement.
     await page.goto("/portal");
+    expect(await page.locator('[data-testid="verify-banner"]').count()).toBe(0);
     const portalPath = new URL(page.url()).pathname;
     const slug = portalPath.split("/")[2]!;
     expect(slug).toBeTruthy();
@@ -66,7 +71,7 @@ describe("a new partner gets listed", () => {
     await Promise.all([page.waitForURL(/done=/), page.getByRole("button", { name: "Sign the agreement" }).click()]);
     await signOut(browser);
 
-    // 4. An operator created with the CLI (sharing the running servers) approves the organization.
+    // 5. An operator created with the CLI (sharing the running servers) approves the organization.
     const operatorEmail = `ops-${unique}@example.com`;
     execFileSync(process.execPath, [path.join(root, "db/operator-create.ts"), "--email", operatorEmail, "--password", PASSWORD], {
       cwd: root,
@@ -79,7 +84,7 @@ describe("a new partner gets listed", () => {
     await Promise.all([page.waitForURL(/done=/), page.getByRole("button", { name: "Approve organization" }).click()]);
     await signOut(browser);
 
-    // 5. The partner fills in the listing and publishes it.
+    // 6. The partner fills in the listing and publishes it.
     await signIn(browser, email, PASSWORD);
     await page.goto(`/portal/${slug}/listing`);
     const word = `Zephyrinemail${unique}`;
@@ -88,7 +93,7 @@ describe("a new partner gets listed", () => {
     await Promise.all([page.waitForURL(/done=published/), page.getByRole("button", { name: "Save and publish" }).click()]);
     await signOut(browser);
 
-    // 6. A customer finds it on /partners once the sync job has run.
+    // 7. A customer finds it on /partners once the sync job has run.
     const found = await eventually(async () => {
       await page.goto(`/partners?q=${encodeURIComponent(word)}`);
       return (await page.locator('[data-testid="search-hit"]', { hasText: orgName }).count()) > 0;
