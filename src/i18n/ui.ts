@@ -322,16 +322,29 @@ export function t(locale: Locale, key: MessageKey, params?: MessageParams): stri
 /** Keys that come in CLDR plural forms ("reviews.one" / "reviews.other"), named without the suffix. */
 export type PluralKey = MessageKey extends infer K ? (K extends `${infer Base}.other` ? Base : never) : never;
 
+// Intl objects are costly to build (they dominated the search page's CPU profile): one per locale, reused.
+const perLocale = <T>(make: (tag: string) => T): Record<Locale, T> =>
+  Object.fromEntries(LOCALES.map((l) => [l, make(LOCALE_TAGS[l])])) as Record<Locale, T>;
+const pluralRules = perLocale((tag) => new Intl.PluralRules(tag));
+const numberFormats = perLocale((tag) => new Intl.NumberFormat(tag));
+const ratingFormats = perLocale((tag) => new Intl.NumberFormat(tag, { minimumFractionDigits: 1, maximumFractionDigits: 1 }));
+const dateFormats = perLocale((tag) => new Intl.DateTimeFormat(tag, { dateStyle: "long", timeZone: "UTC" }));
+
+/** A number as readers of `locale` write it ("1,234"). */
+export function formatNumber(locale: Locale, value: number): string {
+  return numberFormats[locale].format(value);
+}
+
 /** A counted message: picks the plural form for `count` (Korean has one form, English two). */
 export function tPlural(locale: Locale, key: PluralKey, count: number, params?: MessageParams): string {
-  const form = new Intl.PluralRules(LOCALE_TAGS[locale]).select(count);
+  const form = pluralRules[locale].select(count);
   const candidate = `${key}.${form}`;
   const chosen = (candidate in messages[locale] ? candidate : `${key}.other`) as MessageKey;
   return t(locale, chosen, { count, ...params });
 }
 
 function formatParam(locale: Locale, value: string | number): string {
-  return typeof value === "number" ? new Intl.NumberFormat(LOCALE_TAGS[locale]).format(value) : value;
+  return typeof value === "number" ? formatNumber(locale, value) : value;
 }
 
 /** The path without any locale prefix ("/ko/partners/x" → "/partners/x", "/ko" → "/"). */
@@ -374,12 +387,10 @@ export function alternatePath(url: URL | string, targetLocale: Locale): string {
 
 /** A date as readers of `locale` write it (e.g. "March 5, 2026" / "2026년 3월 5일"). */
 export function formatDate(locale: Locale, date: Date): string {
-  return new Intl.DateTimeFormat(LOCALE_TAGS[locale], { dateStyle: "long", timeZone: "UTC" }).format(date);
+  return dateFormats[locale].format(date);
 }
 
 /** A rating with one decimal ("4.0", not "4"). */
 export function formatRating(locale: Locale, rating: number): string {
-  return new Intl.NumberFormat(LOCALE_TAGS[locale], { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(
-    rating,
-  );
+  return ratingFormats[locale].format(rating);
 }
