@@ -250,6 +250,31 @@ export interface Tenants {
   name: string;
 }
 
+export interface TrialRequests {
+  client_key: string | null;
+  company: string;
+  company_size: string;
+  confirmed_at: Timestamp | null;
+  contact_email: string;
+  contact_name: string;
+  country: string;
+  created_at: Generated<Timestamp>;
+  expires_at: Timestamp;
+  id: Generated<string>;
+  idempotency_key: string;
+  lead_id: string | null;
+  listing_id: string | null;
+  locale: Generated<string>;
+  mailed_at: Generated<Timestamp>;
+  message: Generated<string>;
+  partner_id: string;
+  seats: number;
+  services: string[];
+  status: Generated<string>;
+  token_hash: Buffer;
+  wants_delegated_admin: Generated<boolean>;
+}
+
 export interface Users {
   created_at: Generated<Timestamp>;
   display_name: string;
@@ -285,5 +310,6 @@ export interface DB {
   sessions: Sessions;
   tenant_members: TenantMembers;
   tenants: Tenants;
+  trial_requests: TrialRequests;
   users: Users;
 }

@@ -38,6 +38,8 @@ const SAMPLES: { [T in EmailTemplate]: EmailParams[T][] } = {
     url: URL_,
   })),
   "listing-moderated": [{ partnerName: `Contoso <Cloud>`, reason: EVIL, url: URL_ }],
+  "trial-request-confirm": [{ name: EVIL, partnerName: `Contoso <Cloud>`, url: URL_ }],
+  "lead-new": [{ partnerName: `Contoso <Cloud>`, company: EVIL, services: ["Mail & <Calendar>", "Teams"], url: URL_ }],
 };
 
 const LOCALES: EmailLocale[] = ["en", "ko"];

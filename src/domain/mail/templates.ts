@@ -20,6 +20,10 @@ export interface EmailParams {
   /** `program` is a program id (cloud_essentials…) or an already readable name. */
   "program-decision": { partnerName: string; program: string; decision: "verified" | "rejected"; reason?: string; url: string };
   "listing-moderated": { partnerName: string; reason: string; url: string };
+  /** To the customer: confirm the address before the request reaches the partner. */
+  "trial-request-confirm": { name: string; partnerName: string; url: string };
+  /** To each partner member. `services` are readable names in the member's language. */
+  "lead-new": { partnerName: string; company: string; services: string[]; url: string };
 }
 
 export type EmailTemplate = keyof EmailParams;
@@ -32,6 +36,8 @@ export const EMAIL_TEMPLATES = [
   "partner-decision",
   "program-decision",
   "listing-moderated",
+  "trial-request-confirm",
+  "lead-new",
 ] as const satisfies readonly EmailTemplate[];
 
 export interface RenderedEmail {
@@ -346,6 +352,56 @@ const BUILDERS: Builders = {
           note: noteOf(locale, p.reason),
           action: { label: "Edit your listing", url: p.url },
           after: ["Please edit the listing to address this, then publish it again."],
+        },
+
+  "trial-request-confirm": (locale, p) =>
+    locale === "ko"
+      ? {
+          subject: `${p.partnerName}에 보낸 체험 요청을 확인해 주세요`,
+          greeting: `${p.name}님, 안녕하세요.`,
+          paragraphs: [
+            `파트너 마켓플레이스에서 ${p.partnerName}에 체험 요청을 보내셨습니다. 아래 버튼을 눌러 이메일 주소를 확인하시면 요청이 ${p.partnerName}에 전달됩니다.`,
+          ],
+          action: { label: "체험 요청 확인", url: p.url },
+          after: [
+            "이 링크는 한 번만 사용할 수 있으며 48시간 후에 만료됩니다. 요청하지 않으셨다면 이 메일을 무시하셔도 됩니다. 아무것도 전달되지 않습니다.",
+          ],
+        }
+      : {
+          subject: `Confirm your trial request to ${p.partnerName}`,
+          greeting: `Hello ${p.name},`,
+          paragraphs: [
+            `You asked ${p.partnerName} for a trial on Partner Marketplace. Confirm your email address with the button below and we'll pass your request on to ${p.partnerName}.`,
+          ],
+          action: { label: "Confirm trial request", url: p.url },
+          after: [
+            "The link works once and expires after 48 hours. If you didn't ask for this, ignore this email: nothing will be sent.",
+          ],
+        },
+
+  "lead-new": (locale, p) =>
+    locale === "ko"
+      ? {
+          subject: `${p.partnerName}에 새 리드가 도착했습니다: ${p.company}`,
+          greeting: `안녕하세요, ${p.partnerName} 담당자님.`,
+          paragraphs: [
+            `${p.company}에서 체험을 요청하고 이메일 주소를 확인했습니다.`,
+            `요청한 서비스: ${p.services.join(", ")}`,
+            "빠르게 응답할수록 고객이 체험을 시작할 가능성이 높아집니다.",
+          ],
+          action: { label: "리드 보기", url: p.url },
+          after: [],
+        }
+      : {
+          subject: `New lead for ${p.partnerName}: ${p.company}`,
+          greeting: `Hello ${p.partnerName} team,`,
+          paragraphs: [
+            `${p.company} asked for a trial and confirmed their email address.`,
+            `Services requested: ${p.services.join(", ")}`,
+            "The sooner you answer, the likelier the customer starts a trial with you.",
+          ],
+          action: { label: "Open the lead", url: p.url },
+          after: [],
         },
 };
 

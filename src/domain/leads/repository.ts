@@ -1,0 +1,68 @@
+// Reads the trial-request flow needs: the public listing a request is made on, and the partner's certification (R1, R3, R10).
+import { sql } from "kysely";
+import type { Database } from "../../../db/client.ts";
+
+export interface RequestableListing {
+  listingId: string;
+  listingSlug: string;
+  partnerId: string;
+  partnerSlug: string;
+  partnerName: string;
+  /** Active catalog services the listing offers, with their names. */
+  services: Array<{ id: string; nameEn: string; nameKo: string }>;
+  /** R3: a verified enrollment in at least one program. */
+  delegatedAdminCertified: boolean;
+}
+
+/** The listing, if the public can see it (published, partner authorized: R1/R10); undefined otherwise. */
+export async function findRequestableListing(db: Database, listingSlug: string): Promise<RequestableListing | undefined> {
+  const row = await db
+    .selectFrom("listings as l")
+    .innerJoin("partners as p", "p.id", "l.partner_id")
+    .select((eb) => [
+      "l.id as listingId",
+      "l.slug as listingSlug",
+      "p.id as partnerId",
+      "p.slug as partnerSlug",
+      "p.name as partnerName",
+      eb
+        .exists(
+          eb
+            .selectFrom("partner_programs as pp")
+            .select(sql`1`.as("one"))
+            .whereRef("pp.partner_id", "=", "p.id")
+            .where("pp.status", "=", "verified"),
+        )
+        .as("delegatedAdminCertified"),
+    ])
+    .where("l.slug", "=", listingSlug)
+    .where("l.status", "=", "published")
+    .where("p.status", "=", "authorized")
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const services = await db
+    .selectFrom("listing_services as ls")
+    .innerJoin("services as s", "s.id", "ls.service_id")
+    .select(["s.id", "s.name_en as nameEn", "s.name_ko as nameKo"])
+    .where("ls.listing_id", "=", row.listingId)
+    .where("s.active", "=", true)
+    .orderBy("s.sort_order")
+    .orderBy("s.id")
+    .execute();
+  return { ...row, delegatedAdminCertified: Boolean(row.delegatedAdminCertified), services };
+}
+
+/** Members of a partner organization with the address and language their mails go to. */
+export async function listPartnerMemberRecipients(
+  db: Database,
+  partnerId: string,
+): Promise<Array<{ email: string; locale: "en" | "ko" }>> {
+  const rows = await db
+    .selectFrom("partner_members as m")
+    .innerJoin("users as u", "u.id", "m.user_id")
+    .select(["u.email", "u.locale"])
+    .where("m.partner_id", "=", partnerId)
+    .orderBy("u.email")
+    .execute();
+  return rows.map((r) => ({ email: r.email, locale: r.locale === "ko" ? "ko" : "en" }));
+}
