@@ -3,6 +3,7 @@
 import * as auth from "./messages/auth.ts";
 import * as common from "./messages/common.ts";
 import * as editor from "./messages/editor.ts";
+import * as leads from "./messages/leads.ts";
 import * as operator from "./messages/operator.ts";
 import * as portal from "./messages/portal.ts";
 
@@ -75,8 +76,6 @@ const baseEn = {
   "listing.rating": "Rating",
   "listing.updated": "Last updated {date}",
   "listing.trial.title": "Request a trial",
-  "listing.trial.soon": "Online trial requests are coming soon.",
-  "listing.trial.website": "Until then, you can reach {name} through its website.",
 
   "search.title": "Find a partner",
   "search.title.query": "Partners for “{q}”",
@@ -155,7 +154,7 @@ const baseEn = {
 } as const;
 
 // Feature catalogs live beside this file (src/i18n/messages/*), one per area, so features don't collide here.
-const en = { ...baseEn, ...common.en, ...auth.en, ...portal.en, ...editor.en, ...operator.en };
+const en = { ...baseEn, ...common.en, ...auth.en, ...portal.en, ...editor.en, ...operator.en, ...leads.en };
 
 export type MessageKey = keyof typeof en;
 
@@ -216,8 +215,6 @@ const baseKo: Record<keyof typeof baseEn, string> = {
   "listing.rating": "평점",
   "listing.updated": "최종 수정일 {date}",
   "listing.trial.title": "체험 신청",
-  "listing.trial.soon": "온라인 체험 신청은 곧 열릴 예정입니다.",
-  "listing.trial.website": "그전까지는 {name} 웹사이트를 통해 문의해 주세요.",
 
   "search.title": "파트너 찾기",
   "search.title.query": "‘{q}’ 검색 결과",
@@ -295,7 +292,7 @@ const baseKo: Record<keyof typeof baseEn, string> = {
   "notFound.home": "홈으로 가기",
 };
 
-const ko: Record<MessageKey, string> = { ...baseKo, ...common.ko, ...auth.ko, ...portal.ko, ...editor.ko, ...operator.ko };
+const ko: Record<MessageKey, string> = { ...baseKo, ...common.ko, ...auth.ko, ...portal.ko, ...editor.ko, ...operator.ko, ...leads.ko };
 
 export const messages: Record<Locale, Record<MessageKey, string>> = { en, ko };
 
