@@ -4,7 +4,7 @@ import type { Database } from "../../../db/client.ts";
 export interface AuditEntry {
   actorUserId: string | null;
   action: string;
-  subjectType: "partner" | "listing" | "program" | "service" | "offer" | "user" | "member" | "invitation";
+  subjectType: "partner" | "listing" | "program" | "service" | "offer" | "user" | "member" | "invitation" | "lead";
   subjectId: string;
   data?: Record<string, unknown>;
 }
