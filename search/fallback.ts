@@ -7,7 +7,8 @@ import { EXPERTISE, INDUSTRIES, REGIONS, type VocabularyEntry } from "../src/dom
 import { MULTI_FILTERS, type MultiFilter, type SearchQuery } from "../src/domain/search/query.ts";
 import { publicListings } from "../src/domain/search/repository.ts";
 import type { SearchHit, SearchResult } from "../src/domain/search/types.ts";
-import { escapeHtml, toFacetCounts } from "./search.ts";
+import { escapeHtml } from "../src/domain/shared/html.ts";
+import { toFacetCounts } from "./search.ts";
 
 const TIMEOUT_MS = 2_000;
 const MAX_TERMS = 6;

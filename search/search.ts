@@ -1,4 +1,5 @@
 // Listing search: Meilisearch first, Postgres when Meilisearch is unreachable (bounded, less precise, flagged).
+import { escapeHtml } from "../src/domain/shared/html.ts";
 import type { Meilisearch, MultiSearchQuery, SearchResponse } from "meilisearch";
 import type { Database } from "../db/client.ts";
 import { MULTI_FILTERS, type MultiFilter, type SearchQuery } from "../src/domain/search/query.ts";
@@ -38,9 +39,6 @@ const HIGHLIGHT_PRE = "\u0001";
 const HIGHLIGHT_POST = "\u0002";
 const HANGUL = /[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]/;
 
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&${{ "&": "amp", "<": "lt", ">": "gt", '"': "quot", "'": "#39" }[c]};`);
-}
 
 function quote(value: string): string {
   return JSON.stringify(value);

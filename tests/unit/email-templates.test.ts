@@ -2,12 +2,12 @@
 import { describe, expect, it } from "vitest";
 import {
   EMAIL_TEMPLATES,
-  escapeHtml,
   renderEmail,
   type EmailLocale,
   type EmailParams,
   type EmailTemplate,
 } from "../../src/domain/mail/templates.ts";
+import { escapeHtml } from "../../src/domain/shared/html.ts";
 
 // Hostile on purpose: every kind of character HTML cares about, and a line break for the subject.
 const EVIL = `<script>alert("x")</script> & 'Kim'`;

@@ -1,14 +1,11 @@
 // Partner-written Markdown → HTML that is safe to insert: marked renders, sanitize-html enforces an allowlist.
+import { escapeHtml } from "../shared/html.ts";
 import { Marked, type Tokens } from "marked";
 import sanitizeHtml from "sanitize-html";
 
 const ALLOWED_TAGS = ["p", "br", "strong", "em", "ul", "ol", "li", "a", "h3", "h4", "blockquote", "code", "pre"];
 const LINK_PROTOCOLS = new Set(["http:", "https:", "mailto:"]);
 const LINK_REL = "nofollow noopener noreferrer";
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&${{ "&": "amp", "<": "lt", ">": "gt", '"': "quot", "'": "#39" }[c]};`);
-}
 
 /** Only absolute http(s) and mailto URLs: relative ones would make partner text link into our own site. */
 export function safeLinkHref(href: string | undefined): string | null {

@@ -1,4 +1,5 @@
 // Every mail the product sends, in English and Korean, as plain text and simple accessible HTML from one description.
+import { escapeHtml } from "../shared/html.ts";
 import { PROGRAMS } from "../catalog/vocabulary.ts";
 
 export type EmailLocale = "en" | "ko";
@@ -426,14 +427,6 @@ function assertLink(url: string): void {
   if (parsed.protocol !== "https:" && parsed.protocol !== "http:") throw new Error(`Email link must be http(s): ${url}`);
 }
 
-export function escapeHtml(value: string): string {
-  return value
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/'/g, "&#39;");
-}
 
 function renderText(c: Content, chrome: Chrome): string {
   const blocks = [c.greeting, ...c.paragraphs];
