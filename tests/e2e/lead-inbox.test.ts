@@ -1,8 +1,8 @@
 // The lead inbox in a real browser: a partner member sees their leads, works one, and another organization's inbox answers 404.
 import { describe, expect, it } from "vitest";
 import { generateDemoData } from "../../db/seed/demo-data.ts";
-import { DEMO_PASSWORD } from "../../db/seed/seed.ts";
 import { useBrowser } from "./browser.ts";
+import { signIn } from "./steps.ts";
 
 const demo = generateDemoData(new Date());
 // The demo organization with the most leads, one of its owners, and another organization with leads.
@@ -19,10 +19,7 @@ describe("lead inbox", () => {
 
   it("lists the organization's leads, moves a new one to contacted, and hides other inboxes", async () => {
     const { page } = browser;
-    await page.goto("/sign-in");
-    await page.getByLabel("Email address").fill(ownerOf(busiest!.id));
-    await page.getByLabel("Password").fill(DEMO_PASSWORD);
-    await Promise.all([page.waitForURL((url) => url.pathname !== "/sign-in"), page.getByRole("button", { name: "Sign in" }).click()]);
+    await signIn(browser, ownerOf(busiest!.id));
 
     const inbox = await page.goto(`/portal/${busiest!.slug}/leads`);
     expect(inbox?.status()).toBe(200);

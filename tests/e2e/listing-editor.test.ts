@@ -4,8 +4,8 @@
 import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
 import { generateDemoData } from "../../db/seed/demo-data.ts";
-import { DEMO_PASSWORD } from "../../db/seed/seed.ts";
 import { useBrowser, type BrowserFixture } from "./browser.ts";
+import { eventually, signIn } from "./steps.ts";
 
 const demo = generateDemoData(new Date());
 function owner(status: string, skip = 0) {
@@ -16,14 +16,6 @@ function owner(status: string, skip = 0) {
 const A = owner("authorized", 2);
 const B = owner("authorized", 3);
 const PENDING = owner("pending", 0);
-
-async function signIn(browser: BrowserFixture, email: string) {
-  const { page } = browser;
-  await page.goto("/sign-in");
-  await page.getByLabel("Email address").fill(email);
-  await page.getByLabel("Password").fill(DEMO_PASSWORD);
-  await Promise.all([page.waitForURL((url) => url.pathname !== "/sign-in"), page.getByRole("button", { name: "Sign in" }).click()]);
-}
 
 /** axe on a signed-in page: a second context with the same cookies (axe.ts's helper opens an anonymous one). */
 async function axeSignedIn(browser: BrowserFixture, path: string) {
@@ -47,15 +39,6 @@ async function searchFinds(browser: BrowserFixture, word: string, slug: string):
   const response = await browser.page.request.get(`/api/v1/search?q=${encodeURIComponent(word)}`);
   const body = (await response.json()) as { hits: { slug: string }[] };
   return body.hits.some((h) => h.slug === slug);
-}
-
-async function eventually(check: () => Promise<boolean>, timeoutMs = 30_000) {
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    if (await check()) return true;
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  return false;
 }
 
 describe("listing editor in the browser", () => {

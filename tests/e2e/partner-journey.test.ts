@@ -5,29 +5,13 @@ import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { describe, expect, inject, it } from "vitest";
 import { useBrowser, type BrowserFixture } from "./browser.ts";
+import { eventually, signIn } from "./steps.ts";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const PASSWORD = "violet harbor tractor 42";
 
-async function signIn(browser: BrowserFixture, email: string, password: string) {
-  const { page } = browser;
-  await page.goto("/sign-in");
-  await page.getByLabel("Email address").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await Promise.all([page.waitForURL((url) => url.pathname !== "/sign-in"), page.getByRole("button", { name: "Sign in" }).click()]);
-}
-
 async function signOut(browser: BrowserFixture) {
   await Promise.all([browser.page.waitForURL((url) => url.pathname === "/"), browser.page.getByRole("button", { name: "Sign out" }).click()]);
-}
-
-async function eventually(check: () => Promise<boolean>, timeoutMs = 30_000): Promise<boolean> {
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    if (await check()) return true;
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  return false;
 }
 
 describe("a new partner gets listed", () => {

@@ -2,8 +2,8 @@
 // and B's forms refuse A's posts; A's own pages answer 200, so the 404s aren't a broken page.
 import { describe, expect, it } from "vitest";
 import { generateDemoData } from "../../db/seed/demo-data.ts";
-import { DEMO_PASSWORD } from "../../db/seed/seed.ts";
 import { useBrowser } from "./browser.ts";
+import { signIn } from "./steps.ts";
 
 // The demo data is deterministic: the server's seeded partners and users are these.
 const demo = generateDemoData(new Date());
@@ -23,10 +23,7 @@ describe("portal: tenant isolation between partner organizations", () => {
 
   it("answers 404 to a member of A for B's portal pages and forms", async () => {
     const { page, baseURL } = browser;
-    await page.goto("/sign-in");
-    await page.getByLabel("Email address").fill(A.memberEmail);
-    await page.getByLabel("Password").fill(DEMO_PASSWORD);
-    await Promise.all([page.waitForURL((url) => url.pathname !== "/sign-in"), page.getByRole("button", { name: "Sign in" }).click()]);
+    await signIn(browser, A.memberEmail);
 
     for (const path of [`/portal/${A.slug}`, `/portal/${A.slug}/members`, `/portal/${A.slug}/programs`, `/ko/portal/${A.slug}`]) {
       const response = await page.goto(path);
