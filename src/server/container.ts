@@ -43,10 +43,3 @@ export function createMeiliClient(env: Pick<Env, "MEILI_URL" | "MEILI_MASTER_KEY
     requestInit: { headers: { "Accept-Encoding": "identity" } },
   });
 }
-
-/** Ends pools and connections (tests, graceful shutdown). */
-export async function disposeContainer(): Promise<void> {
-  const current = container;
-  container = undefined;
-  await current?.db.destroy();
-}

@@ -1,4 +1,5 @@
 // The partner's lead inbox (issue 5): list, read and move leads through the pipeline; members of the lead's partner only.
+import { isUuid } from "../shared/ids.ts";
 import { sql } from "kysely";
 import type { Database } from "../../../db/client.ts";
 import { requirePartnerPermission, type PartnerAccess } from "../partners/membership.ts";
@@ -126,12 +127,11 @@ export interface LeadDetail extends LeadSummary {
   allowedNext: readonly LeadStatus[];
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export async function getLead(db: Database, actor: Actor, partnerSlug: string, leadId: string): Promise<{ partner: PartnerAccess; lead: LeadDetail }> {
   const partner = await requirePartnerPermission(db, actor.userId, partnerSlug, "leads.view");
   // Another partner's lead is indistinguishable from a missing one (tenant isolation).
-  if (!UUID.test(leadId)) throw new DomainError("NOT_FOUND");
+  if (!isUuid(leadId)) throw new DomainError("NOT_FOUND");
   const r = await db.selectFrom("leads").selectAll().where("id", "=", leadId).where("partner_id", "=", partner.partnerId).executeTakeFirst();
   if (!r) throw new DomainError("NOT_FOUND");
   const [events, services] = await Promise.all([
@@ -187,7 +187,7 @@ export async function changeLeadStatus(
   input: ChangeStatusInput,
 ): Promise<{ from: LeadStatus; to: LeadStatus }> {
   const partner = await requirePartnerPermission(db, actor.userId, partnerSlug, "leads.work");
-  if (!UUID.test(leadId)) throw new DomainError("NOT_FOUND");
+  if (!isUuid(leadId)) throw new DomainError("NOT_FOUND");
   const parsed = changeStatusSchema.safeParse(input);
   if (!parsed.success) {
     const fields: Record<string, string[]> = {};

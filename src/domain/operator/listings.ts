@@ -6,7 +6,8 @@ import { DomainError } from "../shared/errors.ts";
 import { enqueueListingSync } from "../shared/jobs.ts";
 import { assertOperator, nowOf, portalUrl, type OperatorContext } from "./context.ts";
 import { partnerManagers } from "./notify.ts";
-import { isUuid, PAGE_SIZE, validation, type ActionResult } from "./partners.ts";
+import { isUuid } from "../shared/ids.ts";
+import { PAGE_SIZE, validation, type ActionResult } from "./partners.ts";
 import { ReasonInput, type PartnerStatus } from "./schemas.ts";
 
 export interface PublishedListingRow {

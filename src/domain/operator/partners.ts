@@ -1,7 +1,8 @@
 // Operator decisions on partner organizations and program enrollments (R1, R3): each one is a single transaction
 // that changes the row, writes the audit entry, mails the partner and schedules the search sync.
+import { isUuid } from "../shared/ids.ts";
+import { listingIdsOfPartner } from "../search/repository.ts";
 import { sql } from "kysely";
-import type { Database } from "../../../db/client.ts";
 import { enqueueEmail } from "../mail/outbox.ts";
 import { audit } from "../shared/audit.ts";
 import { DomainError } from "../shared/errors.ts";
@@ -343,14 +344,6 @@ export async function decideProgram(ctx: OperatorContext, partnerId: string, inp
   });
 }
 
-async function listingIdsOfPartner(db: Database, partnerId: string): Promise<string[]> {
-  const rows = await db.selectFrom("listings").select("id").where("partner_id", "=", partnerId).execute();
-  return rows.map((r) => r.id);
-}
-
-export function isUuid(value: string): boolean {
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
-}
 
 export function validation(issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>): DomainError {
   const fields: Record<string, string[]> = {};
