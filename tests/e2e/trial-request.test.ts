@@ -2,8 +2,25 @@
 // fixed form asks the customer to check their email, the mailed link's button confirms and says what happens next;
 // a sovereign-cloud customer is told plainly and nothing is mailed. axe checks the listing page with the form.
 import { describe, expect, it } from "vitest";
+import { generateDemoData } from "../../db/seed/demo-data.ts";
 import { axeViolations } from "./axe.ts";
 import { useBrowser, type BrowserFixture } from "./browser.ts";
+import { signIn } from "./steps.ts";
+
+const demo = generateDemoData(new Date());
+
+/** A public demo listing (R1: published, partner authorized) whose owners the journey can sign in as. */
+const demoListing = demo.listings.find(
+  (l) => l.status === "published" && demo.partners.find((p) => p.id === l.partner_id)?.status === "authorized",
+)!;
+
+/** The organization behind a listing path, and the email of one of its owners (the demo data is deterministic). */
+function ownerOfListing(listingPath: string): { slug: string; ownerEmail: string } {
+  const listing = demo.listings.find((l) => `/partners/${l.slug}` === listingPath)!;
+  const partner = demo.partners.find((p) => p.id === listing.partner_id)!;
+  const member = demo.partner_members.find((m) => m.partner_id === partner.id && m.role === "owner")!;
+  return { slug: partner.slug, ownerEmail: demo.users.find((u) => u.id === member.user_id)!.email };
+}
 
 const HIT = '[data-testid="search-hit"]';
 
@@ -36,9 +53,10 @@ async function mailsTo(browser: BrowserFixture, email: string) {
 describe("trial request in the browser", () => {
   const browser = useBrowser({ javaScriptEnabled: false });
 
-  it("R10: a field error keeps the input; fixed, confirmed through /dev/mail, the customer learns what happens next", async () => {
+  it("R10: a field error keeps the input; fixed, confirmed through /dev/mail, the customer learns what happens next; a partner member works the lead", async () => {
     const { page } = browser;
-    const listingPath = await openFirstListing(browser);
+    const listingPath = `/partners/${demoListing.slug}`;
+    expect((await page.goto(listingPath))?.status()).toBe(200);
     expect(await axeViolations(page)).toEqual([]);
 
     const email = `trial-${Date.now().toString(36)}@customer.example.com`;
@@ -77,6 +95,21 @@ describe("trial request in the browser", () => {
     // The link is single-use.
     expect((await page.goto(link!))?.status()).toBe(400);
     expect(await page.getByRole("alert").textContent()).toContain("can't be used");
+
+    // Pipeline step 2: the partner's owner is mailed, finds the lead in the inbox and moves it to "contacted".
+    const partner = ownerOfListing(listingPath);
+    expect(await (await mailsTo(browser, partner.ownerEmail)).filter({ hasText: "Example Trading Ltd" }).count()).toBeGreaterThan(0);
+    await signIn(browser, partner.ownerEmail);
+    expect((await page.goto(`/portal/${partner.slug}/leads?q=${encodeURIComponent(email)}`))?.status()).toBe(200);
+    const row = page.locator("tbody tr");
+    expect(await row.count()).toBe(1);
+    expect(await row.textContent()).toContain("Example Trading Ltd");
+    await row.getByRole("link").first().click();
+    expect(await page.getByTestId("lead-status").textContent()).toBe("New");
+    const statusForm = page.getByRole("combobox").first().locator("xpath=ancestor::form");
+    await page.getByRole("combobox").first().selectOption("contacted");
+    await statusForm.locator("button[type=submit]").click();
+    await expect.poll(() => page.getByTestId("lead-status").textContent(), { timeout: 15_000 }).toBe("Contacted");
   });
 
   it("R11: a sovereign-cloud customer is told plainly, and nothing is sent", async () => {
