@@ -25,6 +25,19 @@ export type Numeric = ColumnType<number, number | string, number | string>;
 
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
+export interface ApiKeys {
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  id: Generated<string>;
+  last_used_at: Timestamp | null;
+  name: string;
+  partner_id: string;
+  prefix: string;
+  revoked_at: Timestamp | null;
+  scopes: string[];
+  secret_hash: Buffer;
+}
+
 export interface AuditLog {
   action: string;
   actor_user_id: string | null;
@@ -60,6 +73,14 @@ export interface EmailOutbox {
   template: string;
   text_body: string;
   to_address: string;
+}
+
+export interface LeadDigests {
+  day: Timestamp;
+  lead_count: number;
+  partner_id: string;
+  sent_at: Generated<Timestamp>;
+  user_id: string;
 }
 
 export interface LeadEvents {
@@ -182,6 +203,8 @@ export interface PartnerInvitations {
 
 export interface PartnerMembers {
   created_at: Generated<Timestamp>;
+  notify_digest: Generated<boolean>;
+  notify_new_leads: Generated<boolean>;
   partner_id: string;
   role: string;
   user_id: string;
@@ -197,12 +220,17 @@ export interface PartnerPrograms {
 }
 
 export interface Partners {
+  accepting_requests: Generated<boolean>;
   agreement_signed_at: Timestamp | null;
   authorized_at: Timestamp | null;
   authorized_by: string | null;
   created_at: Generated<Timestamp>;
   id: Generated<string>;
   name: string;
+  paused_at: Timestamp | null;
+  response_samples: Generated<number>;
+  response_time_computed_at: Timestamp | null;
+  response_time_minutes: number | null;
   slug: string;
   status: Generated<string>;
   status_reason: string | null;
@@ -288,10 +316,46 @@ export interface Users {
   updated_at: Generated<Timestamp>;
 }
 
+export interface WebhookDeliveries {
+  attempt_log: Generated<Json>;
+  attempts: Generated<number>;
+  created_at: Generated<Timestamp>;
+  delivered_at: Timestamp | null;
+  duration_ms: number | null;
+  endpoint_id: string;
+  event_id: string;
+  event_type: string;
+  id: Generated<number>;
+  last_attempt_at: Timestamp | null;
+  last_error: string | null;
+  last_status_code: number | null;
+  next_attempt_at: Timestamp | null;
+  payload: Json;
+  response_excerpt: string | null;
+  status: Generated<string>;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface WebhookEndpoints {
+  active: Generated<boolean>;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  description: Generated<string>;
+  disabled_at: Timestamp | null;
+  events: string[];
+  id: Generated<string>;
+  partner_id: string;
+  secret: string;
+  secret_rotated_at: Timestamp | null;
+  url: string;
+}
+
 export interface DB {
+  api_keys: ApiKeys;
   audit_log: AuditLog;
   auth_tokens: AuthTokens;
   email_outbox: EmailOutbox;
+  lead_digests: LeadDigests;
   lead_events: LeadEvents;
   leads: Leads;
   listing_drafts: ListingDrafts;
@@ -312,4 +376,6 @@ export interface DB {
   tenants: Tenants;
   trial_requests: TrialRequests;
   users: Users;
+  webhook_deliveries: WebhookDeliveries;
+  webhook_endpoints: WebhookEndpoints;
 }

@@ -1,5 +1,6 @@
 // Listing → Meilisearch document (pure): ids for filters and facets, labels in both languages for matching.
 import { EXPERTISE, INDUSTRIES, label, REGIONS } from "../src/domain/catalog/vocabulary.ts";
+import { FAST_RESPONSE_MINUTES } from "../src/domain/leads/responsiveness.ts";
 import type { ListingSource } from "../src/domain/search/repository.ts";
 
 export interface ListingDocument {
@@ -27,6 +28,12 @@ export interface ListingDocument {
   programs: string[];
   /** R3: any verified program lets the partner be a delegated administrator. */
   delegatedAdmin: boolean;
+  /** Issue 5: false while the partner has paused new trial requests ("not accepting new customers right now"). */
+  acceptingRequests: boolean;
+  /** Issue 5: typical (median) minutes to a first response; null without enough data. */
+  responseTimeMinutes: number | null;
+  /** responseTimeMinutes known and at most 24 hours: the "Responds within 24 hours" facet. */
+  respondsWithin24h: boolean;
   rating: number | null;
   /** floor(rating), for the "minimum rating" facet counts. */
   ratingBucket: number | null;
@@ -79,6 +86,9 @@ export function toListingDocument(listing: ListingSource): ListingDocument {
     languages: listing.languages,
     programs: listing.programs,
     delegatedAdmin: listing.programs.length > 0,
+    acceptingRequests: listing.acceptingRequests,
+    responseTimeMinutes: listing.responseTimeMinutes,
+    respondsWithin24h: listing.responseTimeMinutes !== null && listing.responseTimeMinutes <= FAST_RESPONSE_MINUTES,
     rating: listing.rating,
     ratingBucket: listing.rating === null ? null : Math.floor(listing.rating),
     reviewCount: listing.reviewCount,

@@ -4,7 +4,8 @@ import { type Expression, type ExpressionBuilder, type SqlBool, sql } from "kyse
 import type { Database } from "../db/client.ts";
 import type { DB, Listings, Partners } from "../db/types.ts";
 import { EXPERTISE, INDUSTRIES, REGIONS, type VocabularyEntry } from "../src/domain/catalog/vocabulary.ts";
-import { MULTI_FILTERS, type MultiFilter, type SearchQuery } from "../src/domain/search/query.ts";
+import { FAST_RESPONSE_MINUTES } from "../src/domain/leads/responsiveness.ts";
+import { FLAG_FILTERS, MULTI_FILTERS, type FlagFilter, type MultiFilter, type SearchQuery } from "../src/domain/search/query.ts";
 import { publicListings } from "../src/domain/search/repository.ts";
 import type { SearchHit, SearchResult } from "../src/domain/search/types.ts";
 import { escapeHtml } from "../src/domain/shared/html.ts";
@@ -56,12 +57,19 @@ function filterCondition(eb: Eb, query: SearchQuery, except?: string): Expressio
       and.push(sql<SqlBool>`${sql.ref(`l.${key}`)} && ${sql.val(values)}::text[]`);
     }
   }
-  if (query.delegatedAdmin && except !== "delegatedAdmin") and.push(sql<SqlBool>`${delegatedAdminSql}`);
+  for (const key of FLAG_FILTERS) if (query[key] && except !== key) and.push(sql<SqlBool>`${FLAG_SQL[key]}`);
   if (query.minRating !== undefined && except !== "minRating") and.push(sql<SqlBool>`l.rating >= ${query.minRating}`);
   return eb.and(and);
 }
 
 const delegatedAdminSql = sql<boolean>`exists (select 1 from partner_programs pp where pp.partner_id = p.id and pp.status = 'verified')`;
+
+/** The same conditions as the documents' boolean fields (search/document.ts). */
+const FLAG_SQL: Record<FlagFilter, ReturnType<typeof sql<boolean>>> = {
+  delegatedAdmin: delegatedAdminSql,
+  respondsWithin24h: sql<boolean>`coalesce(p.response_time_minutes <= ${FAST_RESPONSE_MINUTES}, false)`,
+  acceptingRequests: sql<boolean>`p.accepting_requests`,
+};
 
 const FACET_VALUES: Record<MultiFilter, ReturnType<typeof sql>> = {
   // Inactive catalog services are not offered publicly (as in the Meilisearch documents).
@@ -86,7 +94,7 @@ export async function searchWithPostgres(db: Database, query: SearchQuery): Prom
       .where((eb) => filterCondition(eb, query))
       .select([
         "l.id", "l.slug", "l.name", "l.headline_en", "l.headline_ko", "l.expertise", "l.industries", "l.regions",
-        "l.languages", "l.rating", "l.review_count", "l.updated_at",
+        "l.languages", "l.rating", "l.review_count", "l.updated_at", "p.accepting_requests", "p.response_time_minutes",
         sql<string[]>`${FACET_VALUES.services}`.as("services"),
         sql<string[]>`${FACET_VALUES.programs}`.as("programs"),
         sql<number>`count(*) over ()`.as("total"),
@@ -106,17 +114,19 @@ export async function searchWithPostgres(db: Database, query: SearchQuery): Prom
         select v as value, count(*) as n from (${filtered}) f, unnest(f.vals) v group by v`.execute(trx);
       distribution[key] = Object.fromEntries(counted.map((r) => [r.value, Number(r.n)]));
     }
-    const extra = await base()
-      .where((eb) => filterCondition(eb, query, "delegatedAdmin"))
-      .select([sql<number>`count(*) filter (where ${delegatedAdminSql})`.as("delegated")])
-      .executeTakeFirstOrThrow();
+    for (const key of FLAG_FILTERS) {
+      const counted = await base()
+        .where((eb) => filterCondition(eb, query, key))
+        .select([sql<number>`count(*) filter (where ${FLAG_SQL[key]})`.as("n")])
+        .executeTakeFirstOrThrow();
+      distribution[key] = { true: Number(counted.n) };
+    }
     const buckets = await base()
       .where((eb) => filterCondition(eb, query, "minRating"))
       .where("l.rating", "is not", null)
       .select([sql<number>`floor(l.rating)`.as("bucket"), (eb) => eb.fn.countAll<number>().as("n")])
       .groupBy(sql`floor(l.rating)`)
       .execute();
-    distribution.delegatedAdmin = { true: Number(extra.delegated) };
     distribution.ratingBucket = Object.fromEntries(buckets.map((b) => [String(b.bucket), Number(b.n)]));
 
     const total = rows[0] ? Number(rows[0].total) : await countAll(trx as unknown as Database, query);
@@ -134,6 +144,8 @@ export async function searchWithPostgres(db: Database, query: SearchQuery): Prom
         languages: r.languages,
         programs: r.programs,
         delegatedAdmin: r.programs.length > 0,
+        acceptingRequests: r.accepting_requests,
+        responseTimeMinutes: r.response_time_minutes,
         rating: r.rating,
         reviewCount: r.review_count,
         updatedAt: r.updated_at.toISOString(),

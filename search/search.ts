@@ -2,7 +2,7 @@
 import { escapeHtml } from "../src/domain/shared/html.ts";
 import type { Meilisearch, MultiSearchQuery, SearchResponse } from "meilisearch";
 import type { Database } from "../db/client.ts";
-import { MULTI_FILTERS, type MultiFilter, type SearchQuery } from "../src/domain/search/query.ts";
+import { FLAG_FILTERS, MULTI_FILTERS, type FlagFilter, type MultiFilter, type SearchQuery } from "../src/domain/search/query.ts";
 import type { FacetCounts, SearchHit, SearchResult } from "../src/domain/search/types.ts";
 import type { ListingDocument } from "./document.ts";
 import { listingsIndexUid } from "./indexer.ts";
@@ -45,12 +45,13 @@ function quote(value: string): string {
 }
 
 /** Filters as Meilisearch expressions: OR within a facet, AND across facets. `except` leaves one facet out. */
-export function meiliFilters(query: SearchQuery, except?: MultiFilter | "delegatedAdmin" | "minRating"): string[] {
+export function meiliFilters(query: SearchQuery, except?: FacetSelection): string[] {
   const filters: string[] = [];
   for (const key of MULTI_FILTERS) {
     if (key !== except && query[key].length) filters.push(`${key} IN [${query[key].map(quote).join(", ")}]`);
   }
-  if (query.delegatedAdmin && except !== "delegatedAdmin") filters.push("delegatedAdmin = true");
+  // Each on/off filter is a boolean document field of the same name.
+  for (const key of FLAG_FILTERS) if (query[key] && except !== key) filters.push(`${key} = true`);
   if (query.minRating !== undefined && except !== "minRating") filters.push(`rating >= ${query.minRating}`);
   return filters;
 }
@@ -63,12 +64,12 @@ const SORT: Record<SearchQuery["sort"], string[] | undefined> = {
 
 const RETRIEVE = [
   "id", "slug", "name", "headline_en", "headline_ko", "services", "expertise", "industries", "regions",
-  "languages", "programs", "delegatedAdmin", "rating", "reviewCount", "updatedAt",
+  "languages", "programs", "delegatedAdmin", "acceptingRequests", "responseTimeMinutes", "rating", "reviewCount", "updatedAt",
 ];
 
-type FacetSelection = MultiFilter | "delegatedAdmin" | "minRating";
+type FacetSelection = MultiFilter | FlagFilter | "minRating";
 
-const ALL_FACETS: string[] = [...MULTI_FILTERS, "delegatedAdmin", "ratingBucket"];
+const ALL_FACETS: string[] = [...MULTI_FILTERS, ...FLAG_FILTERS, "ratingBucket"];
 
 /**
  * The multi-search request the app sends for a query: the main search, then one facet-only search per
@@ -80,7 +81,7 @@ export function buildMeiliQueries(indexUid: string, query: SearchQuery): { queri
   // Disjunctive faceting: a selected facet's counts ignore its own filter, so other values stay choosable.
   const selected: FacetSelection[] = [
     ...MULTI_FILTERS.filter((k) => query[k].length),
-    ...(query.delegatedAdmin ? (["delegatedAdmin"] as const) : []),
+    ...FLAG_FILTERS.filter((k) => query[k]),
     ...(query.minRating !== undefined ? (["minRating"] as const) : []),
   ];
   const selectedAttributes = new Set<string>(selected.map((f) => (f === "minRating" ? "ratingBucket" : f)));
@@ -144,6 +145,9 @@ function toHit(doc: ListingDocument & { _formatted?: Partial<Record<keyof Listin
     languages: doc.languages,
     programs: doc.programs,
     delegatedAdmin: doc.delegatedAdmin,
+    // Documents indexed before issue 5 lack these: read them as "accepting" and "not enough data".
+    acceptingRequests: doc.acceptingRequests ?? true,
+    responseTimeMinutes: doc.responseTimeMinutes ?? null,
     rating: doc.rating,
     reviewCount: doc.reviewCount,
     updatedAt: new Date(doc.updatedAt * 1000).toISOString(),
@@ -163,7 +167,7 @@ export function markup(formatted: string): string {
 export function toFacetCounts(distribution: Record<string, Record<string, number>>): FacetCounts {
   const facets = {} as FacetCounts;
   for (const key of MULTI_FILTERS) facets[key] = distribution[key] ?? {};
-  facets.delegatedAdmin = { true: distribution.delegatedAdmin?.true ?? 0 };
+  for (const key of FLAG_FILTERS) facets[key] = { true: distribution[key]?.true ?? 0 };
   const buckets = distribution.ratingBucket ?? {};
   facets.minRating = {};
   for (const min of [4, 3]) {

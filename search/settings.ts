@@ -4,7 +4,18 @@ import type { Settings } from "meilisearch";
 export const LISTINGS_INDEX = "listings";
 
 /** Facets the search page and API expose, in display order. */
-export const FACETS = ["services", "expertise", "industries", "regions", "languages", "programs", "delegatedAdmin", "ratingBucket"] as const;
+export const FACETS = [
+  "services",
+  "expertise",
+  "industries",
+  "regions",
+  "languages",
+  "programs",
+  "delegatedAdmin",
+  "respondsWithin24h",
+  "acceptingRequests",
+  "ratingBucket",
+] as const;
 export type Facet = (typeof FACETS)[number];
 
 const synonymGroups: string[][] = [
@@ -71,7 +82,7 @@ export const listingIndexSettings: Settings = {
     "description_en",
     "description_ko",
   ],
-  filterableAttributes: [...FACETS, "rating", "slug"],
+  filterableAttributes: [...FACETS, "rating", "slug", "responseTimeMinutes"],
   sortableAttributes: ["rating", "reviewCount", "updatedAt", "name"],
   rankingRules: ["words", "typo", "proximity", "attribute", "sort", "exactness", "rating:desc", "reviewCount:desc"],
   displayedAttributes: ["*"],

@@ -16,8 +16,13 @@ import type { OfferRow, OfferServiceRow, ServiceRow } from "./catalog.ts";
 
 /** The password hash is added by the seeder, so the generator stays pure and fast. */
 export type UserRow = Omit<Selectable<Users>, "password_hash" | "password_changed_at">;
-export type PartnerRow = Selectable<Partners>;
-export type PartnerMemberRow = Selectable<PartnerMembers>;
+/** Issue 5's capacity and response-time columns keep their defaults; the seeder computes response times. */
+export type PartnerRow = Omit<
+  Selectable<Partners>,
+  "accepting_requests" | "paused_at" | "response_time_minutes" | "response_samples" | "response_time_computed_at"
+>;
+/** Notification preferences keep their defaults (everyone gets mail). */
+export type PartnerMemberRow = Omit<Selectable<PartnerMembers>, "notify_new_leads" | "notify_digest">;
 export type PartnerProgramRow = Selectable<PartnerPrograms>;
 export type ListingRow = Selectable<Listings>;
 export type ListingServiceRow = Selectable<ListingServices>;

@@ -1,6 +1,7 @@
 // Inserts the demo data into an empty marketplace, in one transaction; does nothing once any partner exists.
 import { type Insertable, type Kysely, type Transaction, sql } from "kysely";
 import { hashPassword } from "../../src/domain/auth/password.ts";
+import { updateResponseTimes } from "../../src/domain/leads/responsiveness.ts";
 import type { DB } from "../types.ts";
 import { generateDemoData } from "./demo-data.ts";
 import type { DemoData } from "./rows.ts";
@@ -91,6 +92,8 @@ export async function seedDemoData(db: Kysely<DB>, options: SeedOptions = {}): P
     if (await hasPartners(trx)) return { seeded: false, counts: {} };
     const inserted: Partial<Record<(typeof TABLE_ORDER)[number], number>> = {};
     for (const table of TABLE_ORDER) inserted[table] = await insertChunks(trx, table, rows[table]);
+    // Issue 5: listings show the response times the demo leads imply (no sync: the index is built after seeding).
+    await updateResponseTimes(trx, options.now ?? new Date());
     const counts = Object.fromEntries(REPORT_ORDER.map((table) => [table, inserted[table] ?? 0]));
     return { seeded: true, counts };
   });

@@ -3,7 +3,9 @@
 import * as auth from "./messages/auth.ts";
 import * as common from "./messages/common.ts";
 import * as editor from "./messages/editor.ts";
+import * as integrations from "./messages/integrations.ts";
 import * as leads from "./messages/leads.ts";
+import * as notifications from "./messages/notifications.ts";
 import * as operator from "./messages/operator.ts";
 import * as portal from "./messages/portal.ts";
 
@@ -154,7 +156,7 @@ const baseEn = {
 } as const;
 
 // Feature catalogs live beside this file (src/i18n/messages/*), one per area, so features don't collide here.
-const en = { ...baseEn, ...common.en, ...auth.en, ...portal.en, ...editor.en, ...operator.en, ...leads.en };
+const en = { ...baseEn, ...common.en, ...auth.en, ...portal.en, ...editor.en, ...operator.en, ...leads.en, ...integrations.en, ...notifications.en };
 
 export type MessageKey = keyof typeof en;
 
@@ -292,7 +294,7 @@ const baseKo: Record<keyof typeof baseEn, string> = {
   "notFound.home": "홈으로 가기",
 };
 
-const ko: Record<MessageKey, string> = { ...baseKo, ...common.ko, ...auth.ko, ...portal.ko, ...editor.ko, ...operator.ko, ...leads.ko };
+const ko: Record<MessageKey, string> = { ...baseKo, ...common.ko, ...auth.ko, ...portal.ko, ...editor.ko, ...operator.ko, ...leads.ko, ...integrations.ko, ...notifications.ko };
 
 export const messages: Record<Locale, Record<MessageKey, string>> = { en, ko };
 

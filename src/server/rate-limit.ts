@@ -14,6 +14,8 @@ export const LIMITS = {
   invitationsPartner: { points: 50, duration: 24 * 60 * 60 },
   publicFormClient: { points: 20, duration: 60 * 60 },
   publicFormEmail: { points: 5, duration: 60 * 60 },
+  /** Partner API (issue 5): requests per API key per minute. */
+  partnerApiKey: { points: 120, duration: 60 },
 } as const;
 
 export type LimitName = keyof typeof LIMITS;

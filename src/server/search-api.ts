@@ -7,7 +7,7 @@ import {
   ProgramSchema,
   RegionSchema,
 } from "../domain/catalog/vocabulary.ts";
-import { MULTI_FILTERS, type FieldErrors } from "../domain/search/query.ts";
+import { FLAG_FILTERS, MULTI_FILTERS, type FieldErrors } from "../domain/search/query.ts";
 import type { SearchResult } from "../domain/search/types.ts";
 import type { Locale } from "../i18n/ui.ts";
 import { listingUrl } from "./site-url.ts";
@@ -25,21 +25,26 @@ export const SearchApiHitSchema = z.object({
   languages: z.array(LanguageSchema),
   programs: z.array(ProgramSchema).meta({ description: "Operator-verified program enrollments only." }),
   delegatedAdmin: z.boolean().meta({ description: "The partner may act as delegated administrator (a verified program)." }),
+  acceptingRequests: z.boolean().meta({ description: "False while the partner is at capacity and takes no new trial requests." }),
+  responseTimeMinutes: z.int().min(0).nullable().meta({
+    description:
+      "Typical (median) minutes from a confirmed trial request to the partner's first response, over the last 180 days; null until at least 5 requests were answered.",
+  }),
   rating: z.number().min(0).max(5).nullable(),
   reviewCount: z.int().min(0),
   url: z.url().meta({ description: "Absolute URL of the listing page in the requested locale." }),
 });
 
 const facetShape = Object.fromEntries(
-  [...MULTI_FILTERS, "delegatedAdmin", "minRating"].map((key) => [key, counts]),
-) as Record<(typeof MULTI_FILTERS)[number] | "delegatedAdmin" | "minRating", typeof counts>;
+  [...MULTI_FILTERS, ...FLAG_FILTERS, "minRating"].map((key) => [key, counts]),
+) as Record<(typeof MULTI_FILTERS)[number] | (typeof FLAG_FILTERS)[number] | "minRating", typeof counts>;
 
 export const SearchApiResponseSchema = z
   .object({
     hits: z.array(SearchApiHitSchema),
     facets: z.object(facetShape).meta({
       description:
-        "Counts per value, each computed without that facet's own filter (disjunctive). `delegatedAdmin` has key `true`; `minRating` has keys `4` and `3`.",
+        "Counts per value, each computed without that facet's own filter (disjunctive). `delegatedAdmin`, `respondsWithin24h` and `acceptingRequests` have the key `true`; `minRating` has keys `4` and `3`.",
     }),
     total: z.int().min(0),
     page: z.int().min(1),
@@ -71,6 +76,8 @@ export function toSearchApiResponse(result: SearchResult, options: { origin: str
       languages: hit.languages as SearchApiResponse["hits"][number]["languages"],
       programs: hit.programs as SearchApiResponse["hits"][number]["programs"],
       delegatedAdmin: hit.delegatedAdmin,
+      acceptingRequests: hit.acceptingRequests,
+      responseTimeMinutes: hit.responseTimeMinutes,
       rating: hit.rating,
       reviewCount: hit.reviewCount,
       url: listingUrl(options.origin, options.locale, hit.slug),

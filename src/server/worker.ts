@@ -5,6 +5,11 @@ import { sql } from "kysely";
 import pg from "pg";
 import type { Database } from "../../db/client.ts";
 import { syncListings } from "../../search/indexer.ts";
+import { sendLeadDigests } from "../domain/leads/digest.ts";
+import { recomputeResponseTimes } from "../domain/leads/responsiveness.ts";
+import { expireTrialRequests } from "../domain/leads/trial-requests.ts";
+import { deliverWebhook, fanOutLeadEvent } from "../domain/integrations/deliveries.ts";
+import { urlPolicyFor, type UrlPolicy } from "../domain/integrations/url-policy.ts";
 import type { JobPayloads } from "../domain/shared/jobs.ts";
 import type { Logger } from "./logger.ts";
 import { type Mailer, sendOutboxEmail } from "./mailer.ts";
@@ -18,6 +23,10 @@ export interface WorkerDeps {
   concurrency?: number;
   /** SMTP delivery; without one, `email:send` keeps mail in the outbox for /dev/mail. */
   mailer?: Mailer | null;
+  /** Absolute origin for links in mails the worker writes itself (the lead digest); default PUBLIC_BASE_URL. */
+  baseUrl?: string;
+  /** Where webhooks may go; default: private addresses refused when NODE_ENV=production (SSRF). */
+  webhookPolicy?: UrlPolicy;
 }
 
 export function createTaskList(deps: Omit<WorkerDeps, "databaseUrl">): TaskList {
@@ -36,6 +45,33 @@ export function createTaskList(deps: Omit<WorkerDeps, "databaseUrl">): TaskList 
       });
       deps.logger.debug({ component: "mail", outboxId, outcome }, "outbox mail processed");
     },
+    "webhooks:lead-event": async (payload) => {
+      const { eventId } = payload as JobPayloads["webhooks:lead-event"];
+      await fanOutLeadEvent(deps.db, eventId);
+    },
+    "webhooks:deliver": async (payload, helpers) => {
+      const { deliveryId } = payload as JobPayloads["webhooks:deliver"];
+      // Throws on a non-2xx answer so graphile-worker retries with backoff; the last attempt marks the delivery failed.
+      await deliverWebhook(deps.db, deliveryId, {
+        policy: deps.webhookPolicy ?? urlPolicyFor(process.env.NODE_ENV),
+        attempt: helpers.job.attempts,
+        maxAttempts: helpers.job.max_attempts,
+      });
+    },
+    // Issue 5 (cron): unconfirmed trial requests expire; the daily digest of leads still "new" after 48 hours (once per
+    // member and day however often it runs); partners' response times, re-synced to search when they change.
+    "leads:expire-requests": async () => {
+      const expired = await expireTrialRequests(deps.db);
+      if (expired > 0) deps.logger.debug({ component: "leads", expired }, "trial requests expired");
+    },
+    "leads:daily-digest": async () => {
+      const outcome = await sendLeadDigests({ db: deps.db, baseUrl: deps.baseUrl ?? defaultBaseUrl() });
+      deps.logger.info({ component: "leads", ...outcome }, "lead digests written");
+    },
+    "leads:response-times": async () => {
+      const changed = await recomputeResponseTimes(deps.db);
+      if (changed.length > 0) deps.logger.debug({ component: "leads", changed: changed.length }, "response times changed");
+    },
     // Once a minute: when Meilisearch answers again, retry waiting sync jobs now instead of after their backoff.
     "search:catch-up": async () => {
       if (!deps.meili) return;
@@ -47,6 +83,19 @@ export function createTaskList(deps: Omit<WorkerDeps, "databaseUrl">): TaskList 
         ), run_at => now())`.execute(deps.db);
     },
   };
+}
+
+// `max` is the attempts per run: periodic jobs just wait for their next run, except the daily digest, which retries
+// (it is idempotent per member and day). graphile-worker schedules each line once across all workers.
+const CRONTAB = [
+  "* * * * * search:catch-up ?max=1",
+  "*/10 * * * * leads:expire-requests ?max=1",
+  "0 8 * * * leads:daily-digest ?max=5",
+  "17 * * * * leads:response-times ?max=1",
+].join("\n");
+
+function defaultBaseUrl(): string {
+  return process.env.PUBLIC_BASE_URL?.trim() || `http://localhost:${process.env.PORT ?? 4321}`;
 }
 
 export interface RunningWorker {
@@ -73,7 +122,7 @@ export async function startWorker(deps: WorkerDeps): Promise<RunningWorker> {
     pollInterval: 2_000,
     logger,
     taskList: createTaskList(deps),
-    crontab: "* * * * * search:catch-up ?max=1",
+    crontab: CRONTAB,
   });
   return {
     runner,

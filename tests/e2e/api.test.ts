@@ -37,7 +37,10 @@ describe("GET /api/v1/search", () => {
     expect(body.totalPages).toBe(Math.ceil(body.total / 5));
     for (const hit of body.hits) expect(hit.url).toBe(new URL(`/partners/${hit.slug}`, baseURL).href);
     expect(Object.keys(body.facets).sort()).toEqual(
-      ["delegatedAdmin", "expertise", "industries", "languages", "minRating", "programs", "regions", "services"],
+      [
+        "acceptingRequests", "delegatedAdmin", "expertise", "industries", "languages", "minRating", "programs", "regions",
+        "respondsWithin24h", "services",
+      ],
     );
   });
 

@@ -40,6 +40,12 @@ const SAMPLES: { [T in EmailTemplate]: EmailParams[T][] } = {
   "listing-moderated": [{ partnerName: `Contoso <Cloud>`, reason: EVIL, url: URL_ }],
   "trial-request-confirm": [{ name: EVIL, partnerName: `Contoso <Cloud>`, url: URL_ }],
   "lead-new": [{ partnerName: `Contoso <Cloud>`, company: EVIL, services: ["Mail & <Calendar>", "Teams"], url: URL_ }],
+  "lead-digest": [1, 3].map((total) => ({
+    partnerName: `Contoso <Cloud>`,
+    total,
+    leads: [{ company: EVIL, services: ["Mail & <Calendar>"], waitingDays: 3, url: `${URL_}&lead=1` }],
+    url: URL_,
+  })),
 };
 
 const LOCALES: EmailLocale[] = ["en", "ko"];

@@ -29,6 +29,8 @@ const facets = (services: Record<string, number>): FacetCounts => ({
   languages: {},
   programs: {},
   delegatedAdmin: { true: 0 },
+  respondsWithin24h: { true: 0 },
+  acceptingRequests: { true: 0 },
   minRating: {},
 });
 

@@ -1,6 +1,7 @@
 // Request handling for "Request a trial" (issue 5, R3/R10/R11): the listing page's form POST and the email
 // confirmation page. Route files stay thin; the domain service in src/domain/leads decides, this maps to HTTP.
 import type { AstroGlobal } from "astro";
+import { getListingAvailability, type ListingAvailability } from "../../domain/leads/capacity.ts";
 import { confirmTrialRequest, peekTrialRequest, submitTrialRequest } from "../../domain/leads/trial-requests.ts";
 import { getPublicListingBySlug, type PublicListing } from "../../domain/listings/repository.ts";
 import { isDomainError } from "../../domain/shared/errors.ts";
@@ -13,7 +14,8 @@ import { siteOrigin } from "../../server/site-url.ts";
 type PageCtx = Pick<AstroGlobal, "request" | "url" | "redirect" | "response" | "clientAddress" | "rewrite">;
 
 export interface TrialFormView {
-  state: "form" | "sent" | "sovereign";
+  /** "paused": the partner isn't accepting new customers right now (issue 5), so there is no form. */
+  state: "form" | "sent" | "sovereign" | "paused";
   values: FormValues;
   errors: FieldErrors;
 }
@@ -21,6 +23,7 @@ export interface TrialFormView {
 export interface ListingPageView {
   listing: PublicListing;
   trial: TrialFormView;
+  availability: ListingAvailability;
 }
 
 async function readValues(request: Request): Promise<FormValues | null> {
@@ -36,36 +39,44 @@ export async function handleListingPage(ctx: PageCtx, locale: Locale, slug: stri
   const { db, rateLimits } = getContainer();
   const listing = await getPublicListingBySlug(db, slug, locale);
   if (!listing) return ctx.rewrite("/404");
+  const availability = (await getListingAvailability(db, slug)) ?? { acceptingRequests: true, responseTimeMinutes: null };
+  const view = (trial: TrialFormView): ListingPageView => ({ listing, trial, availability });
   if (ctx.request.method !== "POST") {
-    return { listing, trial: { state: ctx.url.searchParams.get("trial") === "sent" ? "sent" : "form", values: {}, errors: {} } };
+    const state = ctx.url.searchParams.get("trial") === "sent" ? "sent" : availability.acceptingRequests ? "form" : "paused";
+    return view({ state, values: {}, errors: {} });
   }
 
   const values = await readValues(ctx.request);
   if (!values) {
     ctx.response.status = 400;
-    return { listing, trial: { state: "form", values: {}, errors: { _form: [t(locale, "form.unreadable")] } } };
+    return view({ state: "form", values: {}, errors: { _form: [t(locale, "form.unreadable")] } });
   }
   // The service validates with the shared schema itself, after R11, so a sovereign-cloud customer hears R11 first.
   try {
     await submitTrialRequest({ db, baseUrl: siteOrigin(ctx.url), rateLimits }, { listingSlug: slug, clientKey: clientKey(ctx), locale, form: values });
   } catch (error) {
     if (isDomainError(error, "NOT_FOUND")) return ctx.rewrite("/404");
+    if (isDomainError(error, "NOT_ACCEPTING_REQUESTS")) {
+      // Paused while the customer was filling in the form: say so instead of the form; nothing was stored.
+      ctx.response.status = 409;
+      return { listing, availability: { ...availability, acceptingRequests: false }, trial: { state: "paused", values, errors: {} } };
+    }
     if (isDomainError(error, "SOVEREIGN_CLOUD")) {
       // Not an input mistake to fix, but the request can't be processed: nothing was stored or sent.
       ctx.response.status = 422;
-      return { listing, trial: { state: "sovereign", values, errors: {} } };
+      return view({ state: "sovereign", values, errors: {} });
     }
     if (isDomainError(error, "RATE_LIMITED")) {
       const seconds = error.retryAfter ?? 60;
       ctx.response.status = 429;
       ctx.response.headers.set("Retry-After", String(seconds));
-      return { listing, trial: { state: "form", values, errors: { _form: [t(locale, "error.rateLimited", { seconds })] } } };
+      return view({ state: "form", values, errors: { _form: [t(locale, "error.rateLimited", { seconds })] } });
     }
     if (isDomainError(error, "VALIDATION_FAILED")) {
       ctx.response.status = 400;
       const errors: FieldErrors = {};
       for (const [field, messages] of Object.entries(error.fields)) errors[field] = messages.map((m) => localizeMessage(m, locale));
-      return { listing, trial: { state: "form", values, errors } };
+      return view({ state: "form", values, errors });
     }
     throw error;
   }

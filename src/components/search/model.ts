@@ -64,6 +64,12 @@ export function activeFilters(basePath: string, query: SearchQuery, labels: Face
   if (query.delegatedAdmin) {
     chips.push({ label: t(locale, "search.delegatedAdmin.option"), href: searchHref(basePath, query, { delegatedAdmin: undefined }) });
   }
+  if (query.respondsWithin24h) {
+    chips.push({ label: t(locale, "notify.search.respondsWithin24h"), href: searchHref(basePath, query, { respondsWithin24h: undefined }) });
+  }
+  if (query.acceptingRequests) {
+    chips.push({ label: t(locale, "notify.search.acceptingRequests"), href: searchHref(basePath, query, { acceptingRequests: undefined }) });
+  }
   if (query.minRating !== undefined) {
     chips.push({ label: formatMinRating(locale, query.minRating), href: searchHref(basePath, query, { minRating: undefined }) });
   }
@@ -72,7 +78,7 @@ export function activeFilters(basePath: string, query: SearchQuery, labels: Face
 
 /** The query with no filters (search words, sort and page size kept). */
 export function withoutFilters(query: SearchQuery): SearchQuery {
-  const cleared = { ...query, delegatedAdmin: undefined, minRating: undefined };
+  const cleared = { ...query, delegatedAdmin: undefined, respondsWithin24h: undefined, acceptingRequests: undefined, minRating: undefined };
   for (const facet of MULTI_FILTERS) cleared[facet] = [];
   return cleared;
 }

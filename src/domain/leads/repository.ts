@@ -12,6 +12,8 @@ export interface RequestableListing {
   services: Array<{ id: string; nameEn: string; nameKo: string }>;
   /** R3: a verified enrollment in at least one program. */
   delegatedAdminCertified: boolean;
+  /** False while the partner has paused new requests (capacity). */
+  acceptingRequests: boolean;
 }
 
 /** The listing, if the public can see it (published, partner authorized: R1/R10); undefined otherwise. */
@@ -25,6 +27,7 @@ export async function findRequestableListing(db: Database, listingSlug: string):
       "p.id as partnerId",
       "p.slug as partnerSlug",
       "p.name as partnerName",
+      "p.accepting_requests as acceptingRequests",
       eb
         .exists(
           eb
@@ -50,19 +53,4 @@ export async function findRequestableListing(db: Database, listingSlug: string):
     .orderBy("s.id")
     .execute();
   return { ...row, delegatedAdminCertified: Boolean(row.delegatedAdminCertified), services };
-}
-
-/** Members of a partner organization with the address and language their mails go to. */
-export async function listPartnerMemberRecipients(
-  db: Database,
-  partnerId: string,
-): Promise<Array<{ email: string; locale: "en" | "ko" }>> {
-  const rows = await db
-    .selectFrom("partner_members as m")
-    .innerJoin("users as u", "u.id", "m.user_id")
-    .select(["u.email", "u.locale"])
-    .where("m.partner_id", "=", partnerId)
-    .orderBy("u.email")
-    .execute();
-  return rows.map((r) => ({ email: r.email, locale: r.locale === "ko" ? "ko" : "en" }));
 }

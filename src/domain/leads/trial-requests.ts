@@ -6,7 +6,8 @@ import { isSovereignCloudCountry } from "../catalog/vocabulary.ts";
 import { generateToken, hashToken } from "../auth/tokens.ts";
 import { enqueueEmail } from "../mail/outbox.ts";
 import { DomainError } from "../shared/errors.ts";
-import { findRequestableListing, listPartnerMemberRecipients } from "./repository.ts";
+import { listNewLeadRecipients } from "./notifications.ts";
+import { findRequestableListing } from "./repository.ts";
 import { trialRequestFormSchema, trialRequestTokenSchema, type TrialRequestFormInput } from "./trial-request-schema.ts";
 
 export type Locale = "en" | "ko";
@@ -73,7 +74,7 @@ function validationError(fields: Record<string, string[]>): DomainError {
 
 /**
  * Stores a pending trial request and mails its confirmation link, in one transaction. Throws NOT_FOUND (listing not
- * public: R1/R10), SOVEREIGN_CLOUD (R11: nothing stored, nothing sent), VALIDATION_FAILED (fields; R3 for delegated
+ * public: R1/R10), NOT_ACCEPTING_REQUESTS (the partner paused new requests: nothing stored), SOVEREIGN_CLOUD (R11: nothing stored, nothing sent), VALIDATION_FAILED (fields; R3 for delegated
  * admin, services the listing doesn't offer) or RATE_LIMITED. A filled honeypot gets a made-up success and no row.
  */
 export async function submitTrialRequest(deps: TrialRequestDeps, input: SubmitTrialRequestInput): Promise<SubmitTrialRequestResult> {
@@ -86,6 +87,10 @@ export async function submitTrialRequest(deps: TrialRequestDeps, input: SubmitTr
 
   const listing = await findRequestableListing(deps.db, input.listingSlug);
   if (!listing) throw new DomainError("NOT_FOUND", "No such listing");
+  // A partner at capacity takes no new requests; those already pending can still be confirmed (confirmTrialRequest).
+  if (!listing.acceptingRequests) {
+    throw new DomainError("NOT_ACCEPTING_REQUESTS", "This partner isn't accepting new customers right now");
+  }
 
   // R11 before any other check: a sovereign-cloud customer is told so, whatever else the form says.
   if (typeof form.country === "string" && isSovereignCloudCountry(form.country)) {
@@ -224,9 +229,10 @@ export async function peekTrialRequest(
 
 /**
  * Spends the confirmation token and turns the request into a lead (pipeline step 2): the lead, its "created" and
- * "confirmed" events and a `lead-new` mail per partner member, all in one transaction. The conditional UPDATE makes a
- * double POST or a race create one lead. TOKEN_INVALID when unknown, used, expired, or the partner lost its
- * authorization meanwhile (R1: it can't receive leads).
+ * "confirmed" events and a `lead-new` mail per partner member who hasn't opted out, all in one transaction. The
+ * conditional UPDATE makes a double POST or a race create one lead. TOKEN_INVALID when unknown, used, expired, or the
+ * partner lost its authorization meanwhile (R1: it can't receive leads). A capacity pause doesn't stop it: the request
+ * was made before the pause, and nothing in flight is lost.
  */
 export async function confirmTrialRequest(
   deps: Pick<TrialRequestDeps, "db" | "baseUrl" | "now">,
@@ -296,7 +302,7 @@ export async function confirmTrialRequest(
         const s = names.find((n) => n.id === id);
         return s ? (locale === "ko" ? s.name_ko : s.name_en) : id;
       });
-    for (const member of await listPartnerMemberRecipients(trx, request.partner_id)) {
+    for (const member of await listNewLeadRecipients(trx, request.partner_id)) {
       await enqueueEmail(trx, {
         to: member.email,
         locale: member.locale,

@@ -25,6 +25,16 @@ export interface EmailParams {
   "trial-request-confirm": { name: string; partnerName: string; url: string };
   /** To each partner member. `services` are readable names in the member's language. */
   "lead-new": { partnerName: string; company: string; services: string[]; url: string };
+  /**
+   * The daily digest to a member: leads still "new" more than 48 hours after confirmation. `leads` is the first few
+   * (oldest first), `total` all of them; `url` opens the inbox's "new" tab.
+   */
+  "lead-digest": {
+    partnerName: string;
+    total: number;
+    leads: Array<{ company: string; services: string[]; waitingDays: number; url: string }>;
+    url: string;
+  };
 }
 
 export type EmailTemplate = keyof EmailParams;
@@ -39,6 +49,7 @@ export const EMAIL_TEMPLATES = [
   "listing-moderated",
   "trial-request-confirm",
   "lead-new",
+  "lead-digest",
 ] as const satisfies readonly EmailTemplate[];
 
 export interface RenderedEmail {
@@ -54,6 +65,8 @@ interface Content {
   paragraphs: string[];
   /** A reason given by an operator, shown set apart and verbatim. */
   note?: { label: string; text: string };
+  /** A list of linked items (the digest's leads), after the paragraphs. */
+  items?: Array<{ text: string; url: string }>;
   action: { label: string; url: string };
   /** Smaller print after the button: expiry, "ignore this if…". */
   after: string[];
@@ -404,6 +417,44 @@ const BUILDERS: Builders = {
           action: { label: "Open the lead", url: p.url },
           after: [],
         },
+
+  "lead-digest": (locale, p) => {
+    const more = p.total - p.leads.length;
+    if (locale === "ko") {
+      return {
+        subject: `${p.partnerName}: 48시간 넘게 응답을 기다리는 리드 ${p.total}건`,
+        greeting: `안녕하세요, ${p.partnerName} 담당자님.`,
+        paragraphs: [
+          `이메일 확인 후 48시간이 넘도록 '신규' 상태로 남아 있는 리드가 ${p.total}건 있습니다. 고객은 빠른 응답을 기대하며, 응답 시간은 소개 페이지에 표시됩니다.`,
+        ],
+        items: p.leads.map((l) => ({
+          text: `${l.company} (${l.services.join(", ")}), ${l.waitingDays}일째 대기 중`,
+          url: l.url,
+        })),
+        action: { label: "신규 리드 보기", url: p.url },
+        after: [
+          ...(more > 0 ? [`이 밖에도 ${more}건이 더 있습니다.`] : []),
+          "이 요약 메일은 하루에 한 번, 기다리는 리드가 있을 때만 발송됩니다. 파트너 포털의 알림 설정에서 수신을 끌 수 있습니다.",
+        ],
+      };
+    }
+    return {
+      subject: `${p.partnerName}: ${p.total === 1 ? "1 lead has" : `${p.total} leads have`} waited more than 48 hours`,
+      greeting: `Hello ${p.partnerName} team,`,
+      paragraphs: [
+        `${p.total === 1 ? "1 lead is" : `${p.total} leads are`} still "new" more than 48 hours after the customer confirmed. Customers expect a quick answer, and your listing shows how fast you respond.`,
+      ],
+      items: p.leads.map((l) => ({
+        text: `${l.company} (${l.services.join(", ")}), waiting ${l.waitingDays === 1 ? "1 day" : `${l.waitingDays} days`}`,
+        url: l.url,
+      })),
+      action: { label: "Open new leads", url: p.url },
+      after: [
+        ...(more > 0 ? [`…and ${more} more.`] : []),
+        "This summary is sent once a day, only when leads are waiting. You can turn it off in the notification settings of your partner portal.",
+      ],
+    };
+  },
 };
 
 /** Renders a template; throws on a link that is not an absolute http(s) URL (a bug, never user input). */
@@ -412,6 +463,7 @@ export function renderEmail<T extends EmailTemplate>(template: T, locale: EmailL
   if (!build) throw new Error(`Unknown email template: ${String(template)}`);
   const content = build(locale, params);
   assertLink(content.action.url);
+  for (const item of content.items ?? []) assertLink(item.url);
   // A name with a line break must not turn into a second header line or a ragged subject.
   const subject = content.subject.replace(/\s+/g, " ").trim();
   return { subject, text: renderText(content, CHROME[locale]), html: renderHtml({ ...content, subject }, CHROME[locale], locale) };
@@ -430,6 +482,7 @@ function assertLink(url: string): void {
 
 function renderText(c: Content, chrome: Chrome): string {
   const blocks = [c.greeting, ...c.paragraphs];
+  if (c.items?.length) blocks.push(c.items.map((i) => `- ${i.text}\n  ${i.url}`).join("\n"));
   if (c.note) blocks.push(`${c.note.label}:\n${c.note.text}`);
   // The raw URL on a line of its own: mail clients make it clickable, and nothing wraps it.
   blocks.push(`${c.action.label}:\n${c.action.url}`);
@@ -451,6 +504,11 @@ function renderHtml(c: Content, chrome: Chrome, locale: EmailLocale): string {
       `<p style="margin:0;white-space:pre-line;">${e(c.note.text)}</p></div>`
     : "";
   const small = "margin:0 0 12px;font-size:14px;line-height:1.5;color:#4b5563;";
+  const items = c.items?.length
+    ? `<ul style="margin:0 0 16px;padding-left:20px;">${c.items
+        .map((i) => `<li style="margin:0 0 8px;"><a href="${e(i.url)}" style="color:#1d4ed8;">${e(i.text)}</a></li>`)
+        .join("")}</ul>`
+    : "";
   return `<!doctype html>
 <html lang="${locale}" dir="ltr">
 <head>
@@ -468,6 +526,7 @@ function renderHtml(c: Content, chrome: Chrome, locale: EmailLocale): string {
 <h1 style="margin:0 0 20px;font-size:22px;line-height:1.3;color:#111827;">${e(c.subject)}</h1>
 ${p(c.greeting)}
 ${c.paragraphs.map((text) => p(text)).join("\n")}
+${items}
 ${note}
 <p style="margin:28px 0;"><a href="${url}" style="display:inline-block;padding:12px 24px;background:#1d4ed8;color:#ffffff;font-weight:700;text-decoration:none;border-radius:6px;">${e(c.action.label)}</a></p>
 <p style="${small}">${e(chrome.fallback)}<br><a href="${url}" style="color:#1d4ed8;word-break:break-all;">${url}</a></p>

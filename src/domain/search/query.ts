@@ -17,6 +17,16 @@ export type MultiFilter = (typeof MULTI_FILTERS)[number];
 
 const ServiceIdSchema = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "not a service id").max(64);
 const list = <T extends z.ZodType>(item: T) => z.array(item).max(20).default([]);
+/** An on/off filter: "true"/"1" turns it on; "false", "0" or nothing leaves it off. */
+const flag = () =>
+  z
+    .enum(["true", "false", "1", "0", ""])
+    .optional()
+    .transform((v) => (v === "true" || v === "1" ? true : undefined));
+
+/** The on/off filters besides the multi-valued ones; each is a boolean field of the index documents. */
+export const FLAG_FILTERS = ["delegatedAdmin", "respondsWithin24h", "acceptingRequests"] as const;
+export type FlagFilter = (typeof FLAG_FILTERS)[number];
 
 export const SearchQuerySchema = z.object({
   q: z.string().trim().max(200, "at most 200 characters").default(""),
@@ -26,10 +36,11 @@ export const SearchQuerySchema = z.object({
   regions: list(RegionSchema),
   languages: list(LanguageSchema),
   programs: list(ProgramSchema),
-  delegatedAdmin: z
-    .enum(["true", "false", "1", "0", ""])
-    .optional()
-    .transform((v) => (v === "true" || v === "1" ? true : undefined)),
+  delegatedAdmin: flag(),
+  /** Issue 5: partners whose typical response time (median, enough data) is at most 24 hours. */
+  respondsWithin24h: flag(),
+  /** Issue 5: partners not paused for capacity. */
+  acceptingRequests: flag(),
   minRating: z
     .union([z.literal("").transform(() => undefined), z.coerce.number().min(0).max(5)])
     .optional(),
@@ -70,7 +81,7 @@ export function toSearchParams(query: Partial<SearchQuery>): URLSearchParams {
   const params = new URLSearchParams();
   if (query.q) params.set("q", query.q);
   for (const key of MULTI_FILTERS) for (const value of query[key] ?? []) params.append(key, value);
-  if (query.delegatedAdmin) params.set("delegatedAdmin", "true");
+  for (const key of FLAG_FILTERS) if (query[key]) params.set(key, "true");
   if (query.minRating !== undefined) params.set("minRating", String(query.minRating));
   if (query.sort && query.sort !== "relevance") params.set("sort", query.sort);
   if (query.page && query.page > 1) params.set("page", String(query.page));
@@ -79,5 +90,5 @@ export function toSearchParams(query: Partial<SearchQuery>): URLSearchParams {
 }
 
 export function hasFilters(query: SearchQuery): boolean {
-  return MULTI_FILTERS.some((k) => query[k].length > 0) || Boolean(query.delegatedAdmin) || query.minRating !== undefined;
+  return MULTI_FILTERS.some((k) => query[k].length > 0) || FLAG_FILTERS.some((k) => Boolean(query[k])) || query.minRating !== undefined;
 }

@@ -18,6 +18,10 @@ export interface ListingSource {
   languages: string[];
   /** Verified program enrollments only (R3). */
   programs: string[];
+  /** Issue 5: false while the partner has paused new trial requests. */
+  acceptingRequests: boolean;
+  /** Issue 5: the partner's typical response time in minutes, null without enough data. */
+  responseTimeMinutes: number | null;
   rating: number | null;
   reviewCount: number;
   updatedAt: Date;
@@ -54,6 +58,8 @@ export async function loadPublicListings(
       "l.rating",
       "l.review_count",
       "l.updated_at",
+      "p.accepting_requests",
+      "p.response_time_minutes",
       sql<Array<{ id: string; nameEn: string; nameKo: string }>>`coalesce((
         select json_agg(json_build_object('id', s.id, 'nameEn', s.name_en, 'nameKo', s.name_ko) order by s.sort_order, s.id)
         from listing_services ls join services s on s.id = ls.service_id
@@ -84,6 +90,8 @@ export async function loadPublicListings(
     regions: r.regions,
     languages: r.languages,
     programs: r.programs,
+    acceptingRequests: r.accepting_requests,
+    responseTimeMinutes: r.response_time_minutes,
     rating: r.rating,
     reviewCount: r.review_count,
     updatedAt: r.updated_at,

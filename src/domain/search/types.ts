@@ -1,5 +1,5 @@
 // What a search returns, whichever engine answered.
-import type { MultiFilter } from "./query.ts";
+import type { FlagFilter, MultiFilter } from "./query.ts";
 
 export interface SearchHit {
   id: string;
@@ -14,6 +14,10 @@ export interface SearchHit {
   languages: string[];
   programs: string[];
   delegatedAdmin: boolean;
+  /** False while the partner has paused new trial requests (issue 5). */
+  acceptingRequests: boolean;
+  /** Typical (median) minutes to a first response; null when there isn't enough data (issue 5). */
+  responseTimeMinutes: number | null;
   rating: number | null;
   reviewCount: number;
   updatedAt: string;
@@ -21,7 +25,8 @@ export interface SearchHit {
   highlighted: { name: string; headline: string };
 }
 
-export type FacetCounts = Record<MultiFilter | "delegatedAdmin" | "minRating", Record<string, number>>;
+/** Per value counts; an on/off filter (FLAG_FILTERS) has the one key `true`, `minRating` has `4` and `3`. */
+export type FacetCounts = Record<MultiFilter | FlagFilter | "minRating", Record<string, number>>;
 
 export interface SearchResult {
   hits: SearchHit[];

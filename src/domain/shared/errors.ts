@@ -13,7 +13,9 @@ export type DomainErrorCode =
   | "EMAIL_TAKEN"
   | "INVALID_CREDENTIALS"
   | "EMAIL_NOT_VERIFIED"
-  | "SOVEREIGN_CLOUD";
+  | "SOVEREIGN_CLOUD"
+  /** The partner paused new trial requests (at capacity). */
+  | "NOT_ACCEPTING_REQUESTS";
 
 export class DomainError extends Error {
   override name = "DomainError";

@@ -7,6 +7,10 @@ export interface JobPayloads {
   "search:sync-listings": { listingIds: string[] };
   /** Send one mail of the outbox (idempotent: a sent mail is not sent again). */
   "email:send": { outboxId: number };
+  /** Fan a lead_events row out to the organization's webhook endpoints (added by a trigger; idempotent). */
+  "webhooks:lead-event": { eventId: number };
+  /** POST one webhook delivery (retried with backoff until 2xx or the last attempt). */
+  "webhooks:deliver": { deliveryId: number };
 }
 
 export type JobName = keyof JobPayloads;
