@@ -1,68 +1,27 @@
 // The integrations pages (issue 5) rendered by Astro's dev server over real Postgres: only owners/admins (apiKeys.manage),
 // 404 across organizations, POST/redirect/GET with the new key or secret shown exactly once, 422 with input kept.
-import path from "node:path";
-import { dev } from "astro";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createSession } from "../../src/domain/auth/sessions.ts";
+import { beforeAll, describe, expect, it } from "vitest";
 import { authenticateApiKey } from "../../src/domain/integrations/api-keys.ts";
-import { freePort } from "../../src/server/process-utils.ts";
-import { sessionCookieName } from "../../src/server/session-cookie.ts";
 import { useTestDatabase } from "../setup/db.ts";
+import { useDevSite } from "../setup/dev-site.ts";
 import { createTeam } from "./portal-helpers.ts";
-
-const root = path.resolve(import.meta.dirname, "../..");
 
 describe("integrations pages", () => {
   const t = useTestDatabase();
-  let server: Awaited<ReturnType<typeof dev>> | undefined;
-  let base = "";
-  const saved = { ...process.env };
   let a: Awaited<ReturnType<typeof createTeam>>;
   let b: Awaited<ReturnType<typeof createTeam>>;
-  const sessions: Record<string, string> = {};
-
-  const session = async (userId: string) => {
-    sessions[userId] ??= `${sessionCookieName(false)}=${(await createSession(t.db, userId)).token}`;
-    return sessions[userId]!;
-  };
-  const get = async (path: string, userId: string, extraCookie = "") => {
-    const cookie = [await session(userId), extraCookie].filter(Boolean).join("; ");
-    const response = await fetch(base + path, { redirect: "manual", headers: { cookie } });
-    return { status: response.status, html: await response.text(), setCookie: response.headers.getSetCookie() };
-  };
+  const site = useDevSite(t);
+  const get = (path: string, userId: string, cookie = "") => site.get(path, { userId, cookie });
   const post = async (path: string, form: Array<[string, string]>, userId: string) => {
-    const response = await fetch(base + path, {
-      method: "POST",
-      redirect: "manual",
-      headers: { origin: base, "content-type": "application/x-www-form-urlencoded", cookie: await session(userId) },
-      body: new URLSearchParams(form).toString(),
-    });
-    const reveal = response.headers
-      .getSetCookie()
-      .map((c) => c.split(";")[0]!)
-      .find((c) => c.startsWith("integrations_reveal="));
-    return { status: response.status, location: response.headers.get("location"), html: await response.text(), reveal: reveal ?? "" };
+    const reply = await site.post(path, form, { userId });
+    // The new key or secret rides to the next page in a short-lived cookie.
+    const reveal = reply.setCookie.map((c) => c.split(";")[0]!).find((c) => c.startsWith("integrations_reveal="));
+    return { ...reply, reveal: reveal ?? "" };
   };
 
   beforeAll(async () => {
     a = await createTeam(t.db, { status: "authorized" });
     b = await createTeam(t.db, { status: "authorized" });
-    Object.assign(process.env, { DATABASE_URL: t.url, LOG_LEVEL: "silent", ASTRO_TELEMETRY_DISABLED: "1", RUN_WORKER: "false" });
-    delete process.env.MEILI_URL;
-    const port = await freePort();
-    const vitest = process.env.VITEST;
-    delete process.env.VITEST;
-    try {
-      server = await dev({ root, logLevel: "silent", server: { host: "127.0.0.1", port }, devToolbar: { enabled: false } });
-    } finally {
-      process.env.VITEST = vitest;
-    }
-    base = `http://127.0.0.1:${server.address.port}`;
-  }, 120_000);
-
-  afterAll(async () => {
-    await server?.stop();
-    process.env = saved;
   });
 
   it("issue 5: owners and admins see the page (noindex, both languages); members get 403, other organizations 404", async () => {

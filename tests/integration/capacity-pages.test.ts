@@ -1,50 +1,21 @@
 // The issue-5 pages rendered by Astro (dev server, in this process) over real Postgres: a member's own notification
 // settings and the owners'/admins' capacity pause (POST → 303, labelled checkboxes, no JS), and the public listing
 // replacing its trial form by "not accepting new customers right now" (both languages) and showing the response time.
-import path from "node:path";
-import { dev } from "astro";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createSession } from "../../src/domain/auth/sessions.ts";
-import { freePort } from "../../src/server/process-utils.ts";
-import { sessionCookieName } from "../../src/server/session-cookie.ts";
+import { beforeAll, describe, expect, it } from "vitest";
 import { createListing, createService } from "../factories.ts";
 import { useTestDatabase } from "../setup/db.ts";
+import { useDevSite } from "../setup/dev-site.ts";
 import { addMember, createUser } from "./portal-helpers.ts";
-
-const root = path.resolve(import.meta.dirname, "../..");
 
 describe("notification settings and capacity pages (issue 5)", () => {
   const t = useTestDatabase();
-  let server: Awaited<ReturnType<typeof dev>> | undefined;
-  let base = "";
-  const saved = { ...process.env };
   let listing: Awaited<ReturnType<typeof createListing>>;
   let owner: Awaited<ReturnType<typeof createUser>>;
   let member: Awaited<ReturnType<typeof createUser>>;
   let outsider: Awaited<ReturnType<typeof createUser>>;
-  const cookies: Record<string, string> = {};
-
-  const cookieFor = async (userId: string) => {
-    cookies[userId] ??= `${sessionCookieName(false)}=${(await createSession(t.db, userId)).token}`;
-    return cookies[userId]!;
-  };
-  const get = async (path: string, userId?: string) => {
-    const response = await fetch(base + path, { redirect: "manual", headers: userId ? { cookie: await cookieFor(userId) } : {} });
-    return { status: response.status, location: response.headers.get("location"), html: await response.text() };
-  };
-  const post = async (path: string, form: Record<string, string>, userId?: string) => {
-    const response = await fetch(base + path, {
-      method: "POST",
-      redirect: "manual",
-      headers: {
-        origin: base,
-        "content-type": "application/x-www-form-urlencoded",
-        ...(userId ? { cookie: await cookieFor(userId) } : {}),
-      },
-      body: new URLSearchParams(form).toString(),
-    });
-    return { status: response.status, location: response.headers.get("location"), html: await response.text() };
-  };
+  const site = useDevSite(t);
+  const get = (path: string, userId?: string) => site.get(path, { userId });
+  const post = (path: string, form: Record<string, string>, userId?: string) => site.post(path, form, { userId });
   const prefsOf = (userId: string) =>
     t.db
       .selectFrom("partner_members")
@@ -62,24 +33,6 @@ describe("notification settings and capacity pages (issue 5)", () => {
     outsider = await createUser(t.db);
     await addMember(t.db, listing.partnerId, owner.id, "owner");
     await addMember(t.db, listing.partnerId, member.id, "member");
-
-    Object.assign(process.env, { DATABASE_URL: t.url, LOG_LEVEL: "silent", ASTRO_TELEMETRY_DISABLED: "1" });
-    delete process.env.MEILI_URL;
-    const port = await freePort();
-    // Astro's dev server leaves routing to the test runner when it sees VITEST; here it must serve pages itself.
-    const vitest = process.env.VITEST;
-    delete process.env.VITEST;
-    try {
-      server = await dev({ root, logLevel: "silent", server: { host: "127.0.0.1", port }, devToolbar: { enabled: false } });
-    } finally {
-      process.env.VITEST = vitest;
-    }
-    base = `http://127.0.0.1:${server.address.port}`;
-  }, 120_000);
-
-  afterAll(async () => {
-    await server?.stop();
-    process.env = saved;
   });
 
   const settings = () => `/portal/${listing.slug}/notifications`;

@@ -1,73 +1,22 @@
 // The portal pages rendered by Astro (its dev server, in this process) over real Postgres: tenant isolation at the
 // page level (404 for another organization's pages and forms), the forms' POST/redirect/GET, and accepting an invitation.
-import path from "node:path";
-import { dev } from "astro";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createSession } from "../../src/domain/auth/sessions.ts";
+import { beforeAll, describe, expect, it } from "vitest";
 import { inviteMember } from "../../src/domain/partners/invitations.ts";
-import { freePort } from "../../src/server/process-utils.ts";
-import { sessionCookieName } from "../../src/server/session-cookie.ts";
 import { useTestDatabase } from "../setup/db.ts";
+import { useDevSite } from "../setup/dev-site.ts";
 import { auditActions, createTeam, createUser, roleOf } from "./portal-helpers.ts";
-
-const root = path.resolve(import.meta.dirname, "../..");
 
 describe("portal pages", () => {
   const t = useTestDatabase();
-  let server: Awaited<ReturnType<typeof dev>> | undefined;
-  let base = "";
-  const saved = { ...process.env };
   let a: Awaited<ReturnType<typeof createTeam>>;
   let b: Awaited<ReturnType<typeof createTeam>>;
-  const cookies: Record<string, string> = {};
-
-  const cookieFor = async (userId: string) => {
-    cookies[userId] ??= `${sessionCookieName(false)}=${(await createSession(t.db, userId)).token}`;
-    return cookies[userId]!;
-  };
-  const get = async (path: string, userId?: string) => {
-    const response = await fetch(base + path, { redirect: "manual", headers: userId ? { cookie: await cookieFor(userId) } : {} });
-    return { status: response.status, location: response.headers.get("location"), html: await response.text() };
-  };
-  const post = async (path: string, form: Record<string, string>, userId?: string) => {
-    const response = await fetch(base + path, {
-      method: "POST",
-      redirect: "manual",
-      headers: {
-        origin: base,
-        "content-type": "application/x-www-form-urlencoded",
-        ...(userId ? { cookie: await cookieFor(userId) } : {}),
-      },
-      body: new URLSearchParams(form).toString(),
-    });
-    return {
-      status: response.status,
-      location: response.headers.get("location"),
-      retryAfter: response.headers.get("retry-after"),
-      html: await response.text(),
-    };
-  };
+  const site = useDevSite(t);
+  const get = (path: string, userId?: string) => site.get(path, { userId });
+  const post = (path: string, form: Record<string, string>, userId?: string) => site.post(path, form, { userId });
 
   beforeAll(async () => {
     a = await createTeam(t.db, { status: "authorized" });
     b = await createTeam(t.db, { status: "suspended", reason: "Complaints under review" });
-    Object.assign(process.env, { DATABASE_URL: t.url, LOG_LEVEL: "silent", ASTRO_TELEMETRY_DISABLED: "1" });
-    delete process.env.MEILI_URL;
-    const port = await freePort();
-    // Astro's dev server leaves routing to the test runner when it sees VITEST; here it must serve pages itself.
-    const vitest = process.env.VITEST;
-    delete process.env.VITEST;
-    try {
-      server = await dev({ root, logLevel: "silent", server: { host: "127.0.0.1", port }, devToolbar: { enabled: false } });
-    } finally {
-      process.env.VITEST = vitest;
-    }
-    base = `http://127.0.0.1:${server.address.port}`;
-  }, 120_000);
-
-  afterAll(async () => {
-    await server?.stop();
-    process.env = saved;
   });
 
   it("sends a signed-out visitor to sign in, coming back afterwards", async () => {
@@ -136,7 +85,7 @@ describe("portal pages", () => {
     expect(ok).toMatchObject({ status: 303, location: `/portal/${a.partner.slug}/members?done=invited` });
     const mail = await t.db.selectFrom("email_outbox").select(["template", "text_body"]).where("to_address", "=", "colleague@example.com").executeTakeFirstOrThrow();
     expect(mail.template).toBe("partner-invitation");
-    expect(mail.text_body).toMatch(new RegExp(`${base}/invitations/accept\\?token=[a-z2-7]{32}`));
+    expect(mail.text_body).toMatch(new RegExp(`${site.base}/invitations/accept\\?token=[a-z2-7]{32}`));
     const page = await get(`/portal/${a.partner.slug}/members?done=invited`, a.owner.id);
     expect(page.html).toContain("Invitation sent.");
     expect(page.html).toContain("colleague@example.com");
@@ -178,7 +127,7 @@ describe("portal pages", () => {
   it("accepts an invitation: confirmation page on GET, sign-in first, email must match, the POST spends it once", async () => {
     const invitee = await createUser(t.db);
     const other = await createUser(t.db);
-    const { token } = await inviteMember({ db: t.db, userId: a.owner.id, baseUrl: base, locale: "en" }, a.partner.slug, {
+    const { token } = await inviteMember({ db: t.db, userId: a.owner.id, baseUrl: site.base, locale: "en" }, a.partner.slug, {
       email: invitee.email,
       role: "member",
     });

@@ -1,13 +1,9 @@
 // The /partners search page rendered by Astro (its dev server, in this process) over real Postgres and Meilisearch.
-import path from "node:path";
-import { dev } from "astro";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { reindexAll } from "../../search/indexer.ts";
-import { freePort } from "../../src/server/process-utils.ts";
 import { createListing, createService } from "../factories.ts";
 import { useTestDatabase, useTestSearch } from "../setup/db.ts";
-
-const root = path.resolve(import.meta.dirname, "../..");
+import { useDevSite } from "../setup/dev-site.ts";
 
 /** The opening tags carrying `attribute` (dev mode appends its own attributes, so match loosely). */
 function tagsWith(html: string, attribute: string): string[] {
@@ -21,15 +17,11 @@ function attr(tag: string, name: string): string | undefined {
 describe("partner search page", () => {
   const t = useTestDatabase();
   const s = useTestSearch();
-  let server: Awaited<ReturnType<typeof dev>> | undefined;
-  let base = "";
-  const saved = { ...process.env };
   const slugs: Record<string, string> = {};
 
-  const get = async (pathAndQuery: string) => {
-    const response = await fetch(base + pathAndQuery);
-    return { status: response.status, html: await response.text() };
-  };
+  // The page reads its servers from the environment on its first request (src/server/container.ts).
+  const site = useDevSite(t, () => ({ MEILI_URL: s.url, MEILI_MASTER_KEY: s.key, MEILI_INDEX_PREFIX: s.prefix }));
+  const get = (pathAndQuery: string) => site.get(pathAndQuery);
 
   beforeAll(async () => {
     await createService(t.db, "mail", { en: "Business email", ko: "비즈니스 메일" });
@@ -68,32 +60,6 @@ describe("partner search page", () => {
     });
     await make("hidden", { name: "Contoso Suspended Mail", partnerStatus: "suspended", services: ["mail"] });
     await reindexAll(t.db, s.client, s.prefix);
-
-    // The page reads its servers from the environment on its first request (src/server/container.ts).
-    Object.assign(process.env, {
-      DATABASE_URL: t.url,
-      MEILI_URL: s.url,
-      MEILI_MASTER_KEY: s.key,
-      MEILI_INDEX_PREFIX: s.prefix,
-      LOG_LEVEL: "silent",
-      ASTRO_TELEMETRY_DISABLED: "1",
-    });
-    const port = await freePort();
-    // Astro's dev server leaves routing to the test runner when it sees VITEST (for its container API);
-    // here it must serve pages itself, so it starts without that flag.
-    const vitest = process.env.VITEST;
-    delete process.env.VITEST;
-    try {
-      server = await dev({ root, logLevel: "silent", server: { host: "127.0.0.1", port }, devToolbar: { enabled: false } });
-    } finally {
-      process.env.VITEST = vitest;
-    }
-    base = `http://127.0.0.1:${server.address.port}`;
-  }, 120_000);
-
-  afterAll(async () => {
-    await server?.stop();
-    process.env = saved;
   });
 
   it("lists public partners with facets, counts and the R11 note (R1, R10)", async () => {
