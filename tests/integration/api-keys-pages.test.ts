@@ -32,6 +32,9 @@ describe("integrations pages", () => {
     expect(page.html).toContain('<label for="key-name">');
     expect((await get(`/ko/portal/${a.partner.slug}/integrations`, a.owner.id)).html).toContain("API와 웹훅");
     expect((await get(`/portal/${a.partner.slug}/integrations`, a.member.id)).status).toBe(403);
+    // The tab shows only to roles that may open it.
+    expect(page.html).toContain(`href="/portal/${a.partner.slug}/integrations"`);
+    expect((await get(`/portal/${a.partner.slug}/leads`, a.member.id)).html).not.toContain(`href="/portal/${a.partner.slug}/integrations"`);
     expect((await post(`/portal/${a.partner.slug}/integrations`, [["_action", "createKey"], ["name", "x"], ["scopes", "leads:read"]], a.member.id)).status).toBe(403);
     for (const prefix of ["", "/ko"]) {
       const other = await get(`${prefix}/portal/${a.partner.slug}/integrations`, b.owner.id);
