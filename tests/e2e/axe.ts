@@ -2,6 +2,7 @@
 import { createRequire } from "node:module";
 import { readFileSync } from "node:fs";
 import type { Page } from "playwright-core";
+import type { BrowserFixture } from "./browser.ts";
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
@@ -23,6 +24,38 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
     const checked = await context.newPage();
     await checked.goto(page.url());
     return await runAxe(checked);
+  } finally {
+    await context.close();
+  }
+}
+
+export interface SignedInAxeOptions {
+  /**
+   * Check this HTML as the document instead of requesting `path` again: for a page that shows something once
+   * (a new secret), which a second request would no longer show. Styles, images and the like still come from the server.
+   */
+  html?: string;
+}
+
+/**
+ * axe on a signed-in page: axeViolations() opens an anonymous context, so this one carries the fixture's cookies
+ * (the session) over to a JavaScript-enabled context of the same browser.
+ */
+export async function axeSignedIn(browser: BrowserFixture, path: string, options: SignedInAxeOptions = {}): Promise<AxeViolation[]> {
+  const context = await browser.browser.newContext({ baseURL: browser.baseURL, locale: "en-US", bypassCSP: true });
+  try {
+    await context.addCookies(await browser.context.cookies());
+    const page = await context.newPage();
+    const url = new URL(path, browser.baseURL).href;
+    if (options.html !== undefined) {
+      const body = options.html;
+      // A predicate, not a glob: the path may carry a query string.
+      await page.route((u) => u.href === url, (route) => route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", body }), {
+        times: 1,
+      });
+    }
+    await page.goto(url);
+    return await runAxe(page);
   } finally {
     await context.close();
   }

@@ -1,8 +1,8 @@
 // The lead inbox in a real browser: a partner member sees their leads, works one, and another organization's inbox answers 404.
-import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
 import { generateDemoData } from "../../db/seed/demo-data.ts";
-import { useBrowser, type BrowserFixture } from "./browser.ts";
+import { axeSignedIn } from "./axe.ts";
+import { useBrowser } from "./browser.ts";
 import { signIn } from "./steps.ts";
 
 const demo = generateDemoData(new Date());
@@ -14,24 +14,6 @@ const ownerOf = (partnerId: string) => {
   const member = demo.partner_members.find((m) => m.partner_id === partnerId && m.role === "owner")!;
   return demo.users.find((u) => u.id === member.user_id)!.email;
 };
-
-/** axe on a signed-in page: axe.ts's helper opens an anonymous context, so this one carries the session cookie over. */
-async function axeSignedIn(browser: BrowserFixture, path: string) {
-  const context = await browser.browser.newContext({ baseURL: browser.baseURL, bypassCSP: true });
-  try {
-    await context.addCookies(await browser.context.cookies());
-    const page = await context.newPage();
-    await page.goto(path);
-    await page.addScriptTag({ path: createRequire(import.meta.url).resolve("axe-core/axe.min.js") });
-    return await page.evaluate(async () => {
-      const axe = (globalThis as unknown as { axe: { run: (d: Document, o: object) => Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe;
-      const result = await axe.run(document, { resultTypes: ["violations"] });
-      return result.violations.map((v) => ({ id: v.id, count: v.nodes.length }));
-    });
-  } finally {
-    await context.close();
-  }
-}
 
 describe("lead inbox", () => {
   const browser = useBrowser({ javaScriptEnabled: false });

@@ -1,9 +1,9 @@
 // The listing editor in a real browser (R1, R10): field errors keep the input, publishing reaches search through
 // the worker, unpublishing takes it away, a pending organization is told why it can't publish, and another
 // organization's editor answers 404.
-import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
 import { generateDemoData } from "../../db/seed/demo-data.ts";
+import { axeSignedIn } from "./axe.ts";
 import { useBrowser, type BrowserFixture } from "./browser.ts";
 import { eventually, signIn } from "./steps.ts";
 
@@ -16,24 +16,6 @@ function owner(status: string, skip = 0) {
 const A = owner("authorized", 2);
 const B = owner("authorized", 3);
 const PENDING = owner("pending", 0);
-
-/** axe on a signed-in page: a second context with the same cookies (axe.ts's helper opens an anonymous one). */
-async function axeSignedIn(browser: BrowserFixture, path: string) {
-  const context = await browser.browser.newContext({ baseURL: browser.baseURL, bypassCSP: true });
-  try {
-    await context.addCookies(await browser.context.cookies());
-    const page = await context.newPage();
-    await page.goto(path);
-    await page.addScriptTag({ path: createRequire(import.meta.url).resolve("axe-core/axe.min.js") });
-    return await page.evaluate(async () => {
-      const axe = (globalThis as unknown as { axe: { run: (d: Document, o: object) => Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe;
-      const result = await axe.run(document, { resultTypes: ["violations"] });
-      return result.violations.map((v) => ({ id: v.id, count: v.nodes.length }));
-    });
-  } finally {
-    await context.close();
-  }
-}
 
 async function searchFinds(browser: BrowserFixture, word: string, slug: string): Promise<boolean> {
   const response = await browser.page.request.get(`/api/v1/search?q=${encodeURIComponent(word)}`);

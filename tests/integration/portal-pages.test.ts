@@ -76,7 +76,7 @@ describe("portal pages", () => {
 
   it("invites by email with POST/redirect/GET, and keeps the input with a field error when invalid", async () => {
     const bad = await post(`/portal/${a.partner.slug}/members`, { _action: "invite", email: "not-an-email", role: "member" }, a.owner.id);
-    expect(bad.status).toBe(400);
+    expect(bad.status).toBe(422);
     expect(bad.html).toContain('value="not-an-email"');
     expect(bad.html).toMatch(/aria-invalid="true"[^>]*aria-describedby="invite-email-error"|aria-describedby="invite-email-error"[^>]*aria-invalid="true"/);
     expect(bad.html).toContain("Enter a valid email address");
@@ -114,7 +114,7 @@ describe("portal pages", () => {
   it("signs the agreement only with the box ticked (R1)", async () => {
     const team = await createTeam(t.db);
     const unticked = await post(`/portal/${team.partner.slug}/programs`, { _action: "agreement" }, team.admin.id);
-    expect(unticked.status).toBe(400);
+    expect(unticked.status).toBe(422);
     expect(unticked.html).toContain("Tick the box to accept the agreement.");
     const ticked = await post(`/portal/${team.partner.slug}/programs`, { _action: "agreement", accept: "on" }, team.admin.id);
     expect(ticked).toMatchObject({ status: 303, location: `/portal/${team.partner.slug}/programs?done=agreement` });

@@ -16,23 +16,15 @@ import {
   type EndpointSummary,
 } from "../../domain/integrations/webhooks.ts";
 import type { PartnerAccess } from "../../domain/partners/membership.ts";
-import { isDomainError } from "../../domain/shared/errors.ts";
-import { isMessageKey, localePath, t, type Locale } from "../../i18n/ui.ts";
+import { localePath, t, type Locale } from "../../i18n/ui.ts";
 import { getContainer } from "../../server/container.ts";
-import { STATUS_BY_CODE } from "../../server/errors.ts";
-import { readForm, type FieldErrors, type FormValues } from "../../server/forms.ts";
+import { EMPTY_FORM, formRefusal, invalidForm, postedAction, type FormState } from "../../server/form-page.ts";
+import { readForm, type FormValues } from "../../server/forms.ts";
 import { notFound, requirePartner } from "../../server/guards.ts";
 
 type Ctx = AstroGlobal;
 
-export interface FormState {
-  action?: string;
-  errors: FieldErrors;
-  values: FormValues;
-  message?: string;
-}
-
-const EMPTY: FormState = { errors: {}, values: {} };
+export { withMessage, type FormState } from "../../server/form-page.ts";
 
 /** A secret shown once after a redirect. */
 export interface Revealed {
@@ -56,40 +48,8 @@ export const DONE = {
 } as const;
 export type Done = keyof typeof DONE;
 
-function withMessage(form: FormState): FieldErrors {
-  return form.message ? { ...form.errors, _form: [form.message, ...(form.errors._form ?? [])] } : form.errors;
-}
-export { withMessage };
-
-async function postedAction(ctx: Ctx): Promise<string> {
-  try {
-    const value = (await ctx.request.clone().formData()).get("_action");
-    return typeof value === "string" ? value : "";
-  } catch {
-    return "";
-  }
-}
-
 function refusal(ctx: Ctx, locale: Locale, error: unknown, action: string, values: FormValues): FormState {
-  if (!isDomainError(error)) throw error;
-  const status = STATUS_BY_CODE[error.code];
-  // Field errors re-render the form as 422 (the input was understood but refused).
-  ctx.response.status = error.code === "VALIDATION_FAILED" ? 422 : status;
-  const fields: FieldErrors = {};
-  for (const [field, list] of Object.entries(error.fields)) fields[field] = list.map((m) => (isMessageKey(m) ? t(locale, m) : m));
-  const message = Object.keys(fields).length
-    ? t(locale, "form.fixErrors")
-    : error.code === "NOT_FOUND"
-      ? t(locale, "integrations.error.notFound")
-      : error.code === "FORBIDDEN"
-        ? t(locale, "error.forbidden")
-        : t(locale, "error.generic");
-  return { action, errors: fields, values, message };
-}
-
-function invalid(ctx: Ctx, locale: Locale, action: string, result: { errors: FieldErrors; values: FormValues }): FormState {
-  ctx.response.status = 422;
-  return { action, errors: result.errors, values: result.values, message: t(locale, "form.fixErrors") };
+  return formRefusal(ctx, locale, error, action, values, { NOT_FOUND: "integrations.error.notFound" });
 }
 
 function here(locale: Locale, slug: string, rest = ""): string {
@@ -144,7 +104,7 @@ export async function integrationsRoute(ctx: Ctx, locale: Locale): Promise<Respo
   const userId = auth.user.id;
   const slug = auth.access.slug;
   const path = here(locale, slug);
-  let form: FormState = EMPTY;
+  let form: FormState = EMPTY_FORM;
 
   if (ctx.request.method === "POST") {
     const action = await postedAction(ctx);
@@ -153,7 +113,7 @@ export async function integrationsRoute(ctx: Ctx, locale: Locale): Promise<Respo
       if (action === "createKey") {
         const parsed = await readForm(ctx.request, createApiKeySchema, locale);
         values = parsed.values;
-        if (!parsed.ok) form = invalid(ctx, locale, action, parsed);
+        if (!parsed.ok) form = invalidForm(ctx, locale, action, parsed);
         else {
           const created = await createApiKey(db, userId, slug, parsed.data);
           reveal(ctx, path, { kind: "apiKey", id: created.id, value: created.key });
@@ -162,7 +122,7 @@ export async function integrationsRoute(ctx: Ctx, locale: Locale): Promise<Respo
       } else if (action === "createEndpoint") {
         const parsed = await readForm(ctx.request, createEndpointSchema, locale);
         values = parsed.values;
-        if (!parsed.ok) form = invalid(ctx, locale, action, parsed);
+        if (!parsed.ok) form = invalidForm(ctx, locale, action, parsed);
         else {
           const created = await createEndpoint(db, { userId, policy: urlPolicyFor(env.NODE_ENV) }, slug, parsed.data);
           reveal(ctx, path, { kind: "webhookSecret", id: created.id, value: created.secret });
@@ -171,7 +131,7 @@ export async function integrationsRoute(ctx: Ctx, locale: Locale): Promise<Respo
       } else if (["revokeKey", "disableEndpoint", "enableEndpoint", "deleteEndpoint", "rotateSecret"].includes(action)) {
         const parsed = await readForm(ctx.request, idSchema, locale);
         values = parsed.values;
-        if (!parsed.ok) form = invalid(ctx, locale, action, parsed);
+        if (!parsed.ok) form = invalidForm(ctx, locale, action, parsed);
         else {
           const id = parsed.data.id;
           let done: Done;
@@ -237,7 +197,7 @@ export async function deliveriesRoute(ctx: Ctx, locale: Locale): Promise<Respons
   const endpoint = endpoints.find((e) => e.id === endpointId);
   if (!endpoint) return notFound(ctx);
   const path = here(locale, slug, `/webhooks/${encodeURIComponent(endpoint.id)}`);
-  let form: FormState = EMPTY;
+  let form: FormState = EMPTY_FORM;
 
   if (ctx.request.method === "POST") {
     const action = await postedAction(ctx);
@@ -246,7 +206,7 @@ export async function deliveriesRoute(ctx: Ctx, locale: Locale): Promise<Respons
       if (action === "redeliver") {
         const parsed = await readForm(ctx.request, deliveryIdSchema, locale);
         values = parsed.values;
-        if (!parsed.ok) form = invalid(ctx, locale, action, parsed);
+        if (!parsed.ok) form = invalidForm(ctx, locale, action, parsed);
         else {
           await redeliver(db, userId, slug, endpoint.id, parsed.data.deliveryId);
           return ctx.redirect(`${path}?done=redelivered`, 303);

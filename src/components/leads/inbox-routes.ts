@@ -19,9 +19,9 @@ import {
 import { assignFormSchema, changeStatusSchema, noteFormSchema, readListQuery } from "../../domain/leads/inbox-schema.ts";
 import type { PartnerAccess } from "../../domain/partners/membership.ts";
 import { isDomainError } from "../../domain/shared/errors.ts";
-import { isMessageKey, localePath, t, type Locale } from "../../i18n/ui.ts";
+import { localePath, type Locale } from "../../i18n/ui.ts";
 import { getContainer } from "../../server/container.ts";
-import { STATUS_BY_CODE } from "../../server/errors.ts";
+import { formRefusal, invalidForm, withMessage } from "../../server/form-page.ts";
 import { readForm, type FieldErrors, type FormValues } from "../../server/forms.ts";
 import { notFound, requirePartner } from "../../server/guards.ts";
 
@@ -80,8 +80,7 @@ export async function leadRoute(ctx: Ctx, locale: Locale): Promise<Response | Le
     const intent = (INTENTS as readonly string[]).includes(intentParam) ? (intentParam as LeadFormIntent) : "status";
     const parsed = await readForm(ctx.request, SCHEMAS[intent], locale);
     if (!parsed.ok) {
-      ctx.response.status = 422;
-      form = { intent, errors: { _form: [t(locale, "form.fixErrors")], ...parsed.errors }, values: parsed.values };
+      form = { intent, errors: withMessage(invalidForm(ctx, locale, intent, parsed)), values: parsed.values };
     } else {
       try {
         if (intent === "status") await changeLeadStatus(db, actor, slug, leadId, parsed.data as never);
@@ -90,16 +89,10 @@ export async function leadRoute(ctx: Ctx, locale: Locale): Promise<Response | Le
         const anchor = intent === "note" ? "#timeline-heading" : "";
         return ctx.redirect(`${localePath(locale, `/portal/${encodeURIComponent(slug)}/leads/${encodeURIComponent(leadId)}`)}?done=${intent}${anchor}`, 303);
       } catch (error) {
-        if (!isDomainError(error)) throw error;
-        if (error.code === "NOT_FOUND") return notFound(ctx);
-        ctx.response.status = error.code === "VALIDATION_FAILED" ? 422 : STATUS_BY_CODE[error.code];
-        const errors: FieldErrors = {};
-        for (const [field, list] of Object.entries(error.fields)) {
-          if (field !== "_form") errors[field] = list.map((m) => (isMessageKey(m) ? t(locale, m) : m));
-        }
-        const message =
-          error.code === "CONFLICT" ? t(locale, "leads.inbox.error.conflict") : Object.keys(errors).length ? t(locale, "form.fixErrors") : t(locale, "error.generic");
-        form = { intent, errors: { _form: [message], ...errors }, values: error.code === "CONFLICT" ? {} : parsed.values };
+        if (isDomainError(error, "NOT_FOUND")) return notFound(ctx);
+        const refused = formRefusal(ctx, locale, error, intent, parsed.values, { CONFLICT: "leads.inbox.error.conflict" });
+        // After a conflict the page shows the lead as it is now, so the stale input is dropped.
+        form = { intent, errors: withMessage(refused), values: isDomainError(error, "CONFLICT") ? {} : parsed.values };
       }
     }
   }

@@ -8,6 +8,7 @@ import { isDomainError } from "../../domain/shared/errors.ts";
 import { localePath, t, type Locale } from "../../i18n/ui.ts";
 import { getContainer } from "../../server/container.ts";
 import { STATUS_BY_CODE } from "../../server/errors.ts";
+import { postedAction } from "../../server/form-page.ts";
 import { formCheckbox, readForm, type FieldErrors } from "../../server/forms.ts";
 import { requirePartner } from "../../server/guards.ts";
 
@@ -34,13 +35,7 @@ export async function notificationSettingsRoute(ctx: AstroGlobal, locale: Locale
   let errors: FieldErrors = {};
 
   if (ctx.request.method === "POST") {
-    let action = "";
-    try {
-      const value = (await ctx.request.clone().formData()).get("_action");
-      action = typeof value === "string" ? value : "";
-    } catch {
-      // unreadable body: answered below as an invalid request
-    }
+    const action = await postedAction(ctx);
     try {
       if (action === "preferences") {
         const parsed = await readForm(ctx.request, preferencesSchema, locale);

@@ -15,72 +15,25 @@ import {
   submitProgramSchema,
 } from "../../domain/partners/schemas.ts";
 import { isDomainError, type DomainError } from "../../domain/shared/errors.ts";
-import { isMessageKey, localePath, t, type Locale, type MessageKey } from "../../i18n/ui.ts";
+import { localePath, t, type Locale, type MessageKey } from "../../i18n/ui.ts";
 import { getContainer } from "../../server/container.ts";
 import { STATUS_BY_CODE } from "../../server/errors.ts";
-import { readForm, type FieldErrors, type FormValues } from "../../server/forms.ts";
+import { EMPTY_FORM, formRefusal, invalidForm, postedAction, type FormState } from "../../server/form-page.ts";
+import { readForm, type FormValues } from "../../server/forms.ts";
 import { requirePartner, requireUser } from "../../server/guards.ts";
 import { siteOrigin } from "../../server/site-url.ts";
 
 type Ctx = AstroGlobal;
 
-/** What a form page re-renders with after a refused POST. */
-export interface FormState {
-  /** Which form the errors belong to. */
-  action?: string;
-  errors: FieldErrors;
-  values: FormValues;
-  /** A message for the summary at the top. */
-  message?: string;
-}
-
-const EMPTY: FormState = { errors: {}, values: {} };
-
-/** The errors for the shared summary, with the portal's lead message shown first, as a form-level message. */
-export function withMessage(form: FormState): FieldErrors {
-  return form.message ? { ...form.errors, _form: [form.message, ...(form.errors._form ?? [])] } : form.errors;
-}
+export { withMessage, type FormState } from "../../server/form-page.ts";
 
 function slugOf(ctx: Ctx): string | undefined {
   return ctx.params.org;
 }
 
-/** The `_action` field of a posted form, read from a copy so the body can still be parsed. */
-async function postedAction(ctx: Ctx): Promise<string> {
-  try {
-    const value = (await ctx.request.clone().formData()).get("_action");
-    return typeof value === "string" ? value : "";
-  } catch {
-    return "";
-  }
-}
-
+/** The portal's wording for refusals without field errors; each form may add its own. */
 function refusal(ctx: Ctx, locale: Locale, error: unknown, action: string, values: FormValues, messages: Partial<Record<DomainError["code"], MessageKey>> = {}): FormState {
-  if (!isDomainError(error)) throw error;
-  ctx.response.status = STATUS_BY_CODE[error.code];
-  if (error.code === "RATE_LIMITED") {
-    const seconds = error.retryAfter ?? 60;
-    ctx.response.headers.set("Retry-After", String(seconds));
-    return { action, errors: {}, values, message: t(locale, "error.rateLimited", { seconds }) };
-  }
-  const fields: FieldErrors = {};
-  for (const [field, list] of Object.entries(error.fields)) fields[field] = list.map((m) => localize(locale, m));
-  const key =
-    messages[error.code] ??
-    ({ LAST_OWNER: "portal.error.lastOwner", FORBIDDEN: "error.forbidden", NOT_FOUND: "portal.error.notFound" } as const)[
-      error.code as "LAST_OWNER" | "FORBIDDEN" | "NOT_FOUND"
-    ];
-  const message = Object.keys(fields).length ? t(locale, "form.fixErrors") : key ? t(locale, key) : t(locale, "error.generic");
-  return { action, errors: fields, values, message };
-}
-
-function localize(locale: Locale, message: string): string {
-  return isMessageKey(message) ? t(locale, message) : message;
-}
-
-function invalid(ctx: Ctx, locale: Locale, action: string, result: { errors: FieldErrors; values: FormValues }): FormState {
-  ctx.response.status = 400;
-  return { action, errors: result.errors, values: result.values, message: t(locale, "form.fixErrors") };
+  return formRefusal(ctx, locale, error, action, values, { LAST_OWNER: "portal.error.lastOwner", NOT_FOUND: "portal.error.notFound", ...messages });
 }
 
 /** A second, action-specific authorization: the page's own check only proved membership. */
@@ -144,7 +97,7 @@ export async function membersRoute(ctx: Ctx, locale: Locale): Promise<Response |
   const actor = { db, userId: auth.user.id };
   const slug = auth.access.slug;
   const here = localePath(locale, `/portal/${encodeURIComponent(slug)}/members`);
-  let form: FormState = EMPTY;
+  let form: FormState = EMPTY_FORM;
 
   if (ctx.request.method === "POST") {
     const action = await postedAction(ctx);
@@ -160,7 +113,7 @@ export async function membersRoute(ctx: Ctx, locale: Locale): Promise<Response |
         if (action === "invite") {
           const parsed = await readForm(ctx.request, inviteMemberSchema, locale);
           values = parsed.values;
-          if (!parsed.ok) form = invalid(ctx, locale, action, parsed);
+          if (!parsed.ok) form = invalidForm(ctx, locale, action, parsed);
           else {
             // Per organization, so one organization can't flood inboxes from many accounts.
             await rateLimits.consume("invitationsPartner", allowed.access.partnerId);
@@ -169,21 +122,21 @@ export async function membersRoute(ctx: Ctx, locale: Locale): Promise<Response |
         } else if (action === "changeRole") {
           const parsed = await readForm(ctx.request, changeRoleSchema, locale);
           values = parsed.values;
-          if (!parsed.ok) form = invalid(ctx, locale, action, parsed);
+          if (!parsed.ok) form = invalidForm(ctx, locale, action, parsed);
           else await changeMemberRole(actor, slug, parsed.data);
         } else if (action === "remove" || action === "leave") {
           const parsed = await readForm(ctx.request, removeMemberSchema, locale);
           values = parsed.values;
-          if (!parsed.ok) form = invalid(ctx, locale, action, parsed);
-          else if (action === "leave" && parsed.data.userId !== actor.userId) form = invalid(ctx, locale, action, { errors: {}, values });
+          if (!parsed.ok) form = invalidForm(ctx, locale, action, parsed);
+          else if (action === "leave" && parsed.data.userId !== actor.userId) form = invalidForm(ctx, locale, action, { errors: {}, values });
           else await removeMember(actor, slug, parsed.data);
         } else {
           const parsed = await readForm(ctx.request, revokeInvitationSchema, locale);
           values = parsed.values;
-          if (!parsed.ok) form = invalid(ctx, locale, action, parsed);
+          if (!parsed.ok) form = invalidForm(ctx, locale, action, parsed);
           else await revokeInvitation(actor, slug, parsed.data);
         }
-        if (form === EMPTY) {
+        if (form === EMPTY_FORM) {
           if (action === "leave") return ctx.redirect(localePath(locale, "/portal"), 303);
           return ctx.redirect(`${here}?done=${spec.done}`, 303);
         }
@@ -216,7 +169,7 @@ export async function programsRoute(ctx: Ctx, locale: Locale): Promise<Response 
   const actor = { db, userId: auth.user.id };
   const slug = auth.access.slug;
   const here = localePath(locale, `/portal/${encodeURIComponent(slug)}/programs`);
-  let form: FormState = EMPTY;
+  let form: FormState = EMPTY_FORM;
 
   if (ctx.request.method === "POST") {
     const action = await postedAction(ctx);
@@ -227,7 +180,7 @@ export async function programsRoute(ctx: Ctx, locale: Locale): Promise<Response 
       if (action === "agreement") {
         const parsed = await readForm(ctx.request, signAgreementSchema, locale);
         values = parsed.values;
-        if (!parsed.ok) form = invalid(ctx, locale, action, parsed);
+        if (!parsed.ok) form = invalidForm(ctx, locale, action, parsed);
         else {
           await signAgreement(actor, slug, parsed.data);
           return ctx.redirect(`${here}?done=agreement`, 303);
@@ -235,7 +188,7 @@ export async function programsRoute(ctx: Ctx, locale: Locale): Promise<Response 
       } else if (action === "program") {
         const parsed = await readForm(ctx.request, submitProgramSchema, locale);
         values = parsed.values;
-        if (!parsed.ok) form = invalid(ctx, locale, action, parsed);
+        if (!parsed.ok) form = invalidForm(ctx, locale, action, parsed);
         else {
           await submitProgram(actor, slug, parsed.data);
           return ctx.redirect(`${here}?done=program`, 303);
