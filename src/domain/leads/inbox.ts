@@ -208,7 +208,10 @@ export function selectFilteredLeads(db: Database, partnerId: string, f: LeadFilt
   return qb;
 }
 
-type SummaryRow = Awaited<ReturnType<ReturnType<typeof selectFilteredLeads>["execute"]>>[number];
+type SummaryRow = Pick<
+  Awaited<ReturnType<ReturnType<typeof selectFilteredLeads>["execute"]>>[number],
+  "id" | "created_at" | "updated_at" | "company" | "contact_name" | "contact_email" | "country" | "services" | "seats" | "status" | "assignee_user_id" | "assignee_name"
+>;
 
 function toSummary(r: SummaryRow): LeadSummary {
   return {
@@ -338,17 +341,7 @@ export async function getPartnerLead(db: Database, scope: PartnerScope, leadId: 
   ]);
   const status = r.status as LeadStatus;
   return {
-    id: r.id,
-    createdAt: new Date(r.created_at),
-    updatedAt: new Date(r.updated_at),
-    company: r.company,
-    contactName: r.contact_name,
-    contactEmail: r.contact_email,
-    country: r.country,
-    services: r.services,
-    seats: r.seats,
-    status,
-    assignee: r.assignee_user_id ? { userId: r.assignee_user_id, name: r.assignee_name ?? "" } : null,
+    ...toSummary(r),
     companySize: r.company_size,
     message: r.message,
     wantsDelegatedAdmin: r.wants_delegated_admin,
