@@ -71,7 +71,7 @@ describe("integrations and notification settings in the browser", () => {
     expect(await row.textContent()).not.toContain("leads:write");
 
     // axe sees the page as it was shown, key included (asking again would no longer show it).
-    expect(await axeSignedIn(browser, new URL(page.url()).pathname + new URL(page.url()).search, { html: (await page.content()).replace(key, key + "<img src=\"/sanity.png\">") })).toEqual([]);
+    expect(await axeSignedIn(browser, new URL(page.url()).pathname + new URL(page.url()).search, { html: await page.content() })).toEqual([]);
 
     await page.reload();
     expect(await page.getByTestId("revealed").count()).toBe(0);
