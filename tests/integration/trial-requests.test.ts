@@ -330,7 +330,9 @@ describe("confirmTrialRequest", () => {
     });
     expect(leads[0]!.confirmed_at).not.toBeNull();
     const events = await db.selectFrom("lead_events").select(["type", "data"]).where("lead_id", "=", leadId).orderBy("id").execute();
-    expect(events.map((e) => e.type)).toEqual(["created", "confirmed"]);
+    // The owner and the member are both told; the timeline says so.
+    expect(events.map((e) => e.type)).toEqual(["created", "confirmed", "emails_sent"]);
+    expect(events[2]!.data).toMatchObject({ template: "lead-new", recipients: 2 });
     expect(events[0]!.data).toMatchObject({ source: "trial_request", trialRequestId: submitted.requestId });
     const request = await db.selectFrom("trial_requests").selectAll().where("id", "=", submitted.requestId).executeTakeFirstOrThrow();
     expect(request).toMatchObject({ status: "confirmed", lead_id: leadId });

@@ -37,7 +37,7 @@ export type ApiLead = z.infer<typeof ApiLeadSchema>;
 
 export const ApiLeadEventSchema = z.object({
   id: z.int(),
-  type: z.string().meta({ description: "`created`, `confirmed`, `status_changed`, `assigned`, `note_added`, … (more may be added)." }),
+  type: z.string().meta({ description: "`created`, `confirmed`, `emails_sent`, `status_changed`, `assigned`, `note_added`, … (more may be added)." }),
   actor: z
     .union([
       z.object({ kind: z.literal("user"), userId: z.uuid(), name: z.string() }),
@@ -45,7 +45,7 @@ export const ApiLeadEventSchema = z.object({
     ])
     .nullable(),
   data: z.record(z.string(), z.unknown()).meta({
-    description: "status_changed: {from, to, reason}; assigned: {from, to, fromName, toName}; note_added: {text}.",
+    description: "status_changed: {from, to, reason}; assigned: {from, to, fromName, toName}; note_added: {text}; emails_sent: {template, recipients}.",
   }),
   createdAt: isoDate,
 });

@@ -302,7 +302,8 @@ export async function confirmTrialRequest(
         const s = names.find((n) => n.id === id);
         return s ? (locale === "ko" ? s.name_ko : s.name_en) : id;
       });
-    for (const member of await listNewLeadRecipients(trx, request.partner_id)) {
+    const recipients = await listNewLeadRecipients(trx, request.partner_id);
+    for (const member of recipients) {
       await enqueueEmail(trx, {
         to: member.email,
         locale: member.locale,
@@ -314,6 +315,13 @@ export async function confirmTrialRequest(
           url: `${deps.baseUrl}${leadPath(member.locale, partner.slug, lead.id)}`,
         },
       });
+    }
+    // The timeline says who was told (issue 5: "emails sent"), in the same transaction as the mails themselves.
+    if (recipients.length > 0) {
+      await trx
+        .insertInto("lead_events")
+        .values({ lead_id: lead.id, type: "emails_sent", data: JSON.stringify({ template: "lead-new", recipients: recipients.length }), created_at: now })
+        .execute();
     }
     return { leadId: lead.id, partnerName: partner.name };
   });
