@@ -42,7 +42,7 @@ export function createMailer(env: { SMTP_URL?: string; MAIL_FROM?: string }): Ma
   };
 }
 
-export type SendOutcome = "sent" | "kept" | "skipped" | "missing";
+export type SendOutcome = "sent" | "kept" | "skipped" | "missing" | "failed";
 
 export interface SendOptions {
   /** The job's last attempt: a failure then marks the mail `failed` instead of leaving it queued. */
@@ -52,7 +52,7 @@ export interface SendOptions {
 /**
  * The `email:send` job. The row is locked for the whole exchange, so two workers (or a re-run job)
  * never send one mail twice; a sent or kept mail is skipped. A failed send records the error and
- * throws, so graphile-worker retries with backoff.
+ * throws, so graphile-worker retries with backoff; a permanent SMTP refusal (5xx) marks the mail failed at once.
  */
 export async function sendOutboxEmail(
   db: Database,
@@ -88,21 +88,29 @@ export async function sendOutboxEmail(
         .execute();
       return { outcome: "sent" as const };
     } catch (error) {
+      // A permanent refusal (SMTP 5xx, e.g. 550 "no such mailbox") won't change on retry: the mail fails now.
+      const permanent = isPermanentRejection(error);
       // Recorded in this transaction, thrown after it commits: the row keeps the attempt, the job retries.
       await trx
         .updateTable("email_outbox")
         .set((eb) => ({
           attempts: eb("attempts", "+", 1),
           last_error: describeError(error),
-          status: options.finalAttempt ? "failed" : "queued",
+          status: permanent || options.finalAttempt ? "failed" : "queued",
         }))
         .where("id", "=", mail.id)
         .execute();
-      return { outcome: "error" as const, error };
+      return permanent ? { outcome: "failed" as const } : { outcome: "error" as const, error };
     }
   });
   if (result.outcome === "error") throw result.error;
   return result.outcome;
+}
+
+/** RFC 5321: a 5yz reply is a permanent negative completion; 4yz and connection errors are worth retrying. */
+function isPermanentRejection(error: unknown): boolean {
+  const code = (error as { responseCode?: unknown } | null)?.responseCode;
+  return typeof code === "number" && code >= 500 && code < 600;
 }
 
 function describeError(error: unknown): string {

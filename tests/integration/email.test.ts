@@ -25,8 +25,8 @@ interface TestSmtp {
   close: () => Promise<void>;
 }
 
-/** An in-process SMTP server on a random port; `reject` makes it refuse every message after DATA. */
-async function startSmtp(options: { reject?: boolean; delayMs?: number } = {}): Promise<TestSmtp> {
+/** An in-process SMTP server on a random port; `reject` makes it refuse every message after DATA (451, or `code`). */
+async function startSmtp(options: { reject?: boolean; code?: number; delayMs?: number } = {}): Promise<TestSmtp> {
   const received: Received[] = [];
   const config: SMTPServerOptions = {
     authOptional: true,
@@ -39,7 +39,10 @@ async function startSmtp(options: { reject?: boolean; delayMs?: number } = {}): 
       stream.on("end", () => {
         const finish = () => {
           if (options.reject) {
-            const error = Object.assign(new Error("Mailbox temporarily unavailable"), { responseCode: 451 });
+            const permanent = (options.code ?? 451) >= 500;
+            const error = Object.assign(new Error(permanent ? "No such mailbox" : "Mailbox temporarily unavailable"), {
+              responseCode: options.code ?? 451,
+            });
             callback(error);
             return;
           }
@@ -209,6 +212,18 @@ describe("email", () => {
     const [job] = await jobsFor(id);
     expect(job?.attempts).toBe(10); // kept by graphile-worker as permanently failed
     await sql`select graphile_worker.remove_job(${`email:${id}`})`.execute(t.db);
+  });
+
+  it("fails at once, without retrying, when the server refuses permanently (SMTP 550)", async () => {
+    const refusing = await smtp({ reject: true, code: 550 });
+    const id = await enqueueEmail(t.db, verification("nobody@example.com"));
+    await work(createMailer({ SMTP_URL: refusing.url }));
+    const row = await outbox(id);
+    expect(row.status).toBe("failed");
+    expect(row.attempts).toBe(1);
+    expect(row.last_error).toMatch(/550|No such mailbox/);
+    // The job completed: nothing is left to retry.
+    expect(await jobsFor(id)).toHaveLength(0);
   });
 
   it("keeps the mail in the outbox (for /dev/mail) when there is no SMTP server", async () => {
