@@ -12,6 +12,7 @@ import { deliverWebhook, fanOutLeadEvent } from "../domain/integrations/deliveri
 import { urlPolicyFor, type UrlPolicy } from "../domain/integrations/url-policy.ts";
 import type { JobPayloads } from "../domain/shared/jobs.ts";
 import type { Logger } from "./logger.ts";
+import { pruneExpiredRecords } from "../domain/shared/retention.ts";
 import { type Mailer, sendOutboxEmail } from "./mailer.ts";
 
 export interface WorkerDeps {
@@ -72,6 +73,10 @@ export function createTaskList(deps: Omit<WorkerDeps, "databaseUrl">): TaskList 
       const changed = await recomputeResponseTimes(deps.db);
       if (changed.length > 0) deps.logger.debug({ component: "leads", changed: changed.length }, "response times changed");
     },
+    "maintenance:prune": async () => {
+      const pruned = await pruneExpiredRecords(deps.db);
+      deps.logger.info({ component: "retention", ...pruned }, "old records pruned");
+    },
     // Once a minute: when Meilisearch answers again, retry waiting sync jobs now instead of after their backoff.
     "search:catch-up": async () => {
       if (!deps.meili) return;
@@ -92,6 +97,7 @@ const CRONTAB = [
   "*/10 * * * * leads:expire-requests ?max=1",
   "0 8 * * * leads:daily-digest ?max=5",
   "17 * * * * leads:response-times ?max=1",
+  "41 3 * * * maintenance:prune ?max=1",
 ].join("\n");
 
 function defaultBaseUrl(): string {
