@@ -211,6 +211,7 @@ export interface PartnerMembers {
 }
 
 export interface PartnerPrograms {
+  decision_reason: string | null;
   partner_id: string;
   program: string;
   status: Generated<string>;

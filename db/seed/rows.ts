@@ -23,7 +23,8 @@ export type PartnerRow = Omit<
 >;
 /** Notification preferences keep their defaults (everyone gets mail). */
 export type PartnerMemberRow = Omit<Selectable<PartnerMembers>, "notify_new_leads" | "notify_digest">;
-export type PartnerProgramRow = Selectable<PartnerPrograms>;
+/** Demo enrollments carry no operator reason. */
+export type PartnerProgramRow = Omit<Selectable<PartnerPrograms>, "decision_reason">;
 export type ListingRow = Selectable<Listings>;
 export type ListingServiceRow = Selectable<ListingServices>;
 export type TenantRow = Selectable<Tenants>;

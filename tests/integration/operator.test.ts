@@ -152,11 +152,19 @@ describe("operator console", () => {
     await decideProgram(ctx(), p.partnerId, { program: "cloud_deployment", decision: "rejected", reason: "Certificate expired" });
     const again = await decideProgram(ctx(), p.partnerId, { program: "cloud_deployment", decision: "verified" });
     expect(again.changed).toBe(false); // already decided: nothing happens twice
-    const programs = await t.db.selectFrom("partner_programs").select(["program", "status", "verified_by"]).where("partner_id", "=", p.partnerId).orderBy("program").execute();
+    const programs = await t.db
+      .selectFrom("partner_programs")
+      .select(["program", "status", "verified_by", "decision_reason"])
+      .where("partner_id", "=", p.partnerId)
+      .orderBy("program")
+      .execute();
+    // The reason stays with the enrollment: the partner's programs page shows it (loadEnrollments).
     expect(programs).toEqual([
-      { program: "cloud_accelerate", status: "verified", verified_by: operatorId },
-      { program: "cloud_deployment", status: "rejected", verified_by: operatorId },
+      { program: "cloud_accelerate", status: "verified", verified_by: operatorId, decision_reason: null },
+      { program: "cloud_deployment", status: "rejected", verified_by: operatorId, decision_reason: "Certificate expired" },
     ]);
+    const { loadEnrollments } = await import("../../src/domain/partners/programs.ts");
+    expect((await loadEnrollments(t.db, p.partnerId)).find((e) => e.program === "cloud_deployment")?.rejectionReason).toBe("Certificate expired");
     const sent = (await mails("program-decision")).filter((m) => m.text_body.includes("Delegato"));
     expect(sent).toHaveLength(4);
     expect(sent.some((m) => m.text_body.includes("Certificate expired"))).toBe(true);

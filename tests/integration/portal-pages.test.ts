@@ -111,6 +111,17 @@ describe("portal pages", () => {
     expect(await roleOf(t.db, a.partner.id, a.owner.id)).toBe("owner");
   });
 
+  it("R3: shows the operator's reason beside a rejected program enrollment, in both languages", async () => {
+    const team = await createTeam(t.db, { status: "authorized" });
+    await t.db
+      .insertInto("partner_programs")
+      .values({ partner_id: team.partner.id, program: "cloud_essentials", status: "rejected", decision_reason: "Certificate <expired>" })
+      .execute();
+    const en = await get(`/portal/${team.partner.slug}/programs`, team.member.id);
+    expect(en.html).toMatch(/data-testid="program-rejection-reason"[^>]*>\s*<strong>Reason given:<\/strong> Certificate &lt;expired&gt;/);
+    expect((await get(`/ko/portal/${team.partner.slug}/programs`, team.member.id)).html).toContain("반려 사유:");
+  });
+
   it("signs the agreement only with the box ticked (R1)", async () => {
     const team = await createTeam(t.db);
     const unticked = await post(`/portal/${team.partner.slug}/programs`, { _action: "agreement" }, team.admin.id);

@@ -52,18 +52,19 @@ describe("partner agreement and programs", () => {
     await t.db
       .insertInto("partner_programs")
       .values([
-        { partner_id: partner.id, program: "cloud_essentials", status: "rejected" },
+        { partner_id: partner.id, program: "cloud_essentials", status: "rejected", decision_reason: "Certificate expired" },
         { partner_id: partner.id, program: "cloud_deployment", status: "verified", verified_at: new Date() },
       ])
       .execute();
     await submitProgram({ db: t.db, userId: owner.id }, partner.slug, { program: "cloud_essentials" });
     const row = await t.db
       .selectFrom("partner_programs")
-      .select(["status", "verified_at"])
+      .select(["status", "verified_at", "decision_reason"])
       .where("partner_id", "=", partner.id)
       .where("program", "=", "cloud_essentials")
       .executeTakeFirstOrThrow();
-    expect(row).toEqual({ status: "submitted", verified_at: null });
+    // Resubmitted: the old rejection's reason no longer applies.
+    expect(row).toEqual({ status: "submitted", verified_at: null, decision_reason: null });
     expect(await auditActions(t.db, `${partner.id}:cloud_essentials`)).toEqual(["program.resubmitted"]);
     await expectCode(submitProgram({ db: t.db, userId: owner.id }, partner.slug, { program: "cloud_deployment" }), "CONFLICT");
   });

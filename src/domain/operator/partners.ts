@@ -303,8 +303,9 @@ export async function decideProgram(ctx: OperatorContext, partnerId: string, inp
       .set({
         status: decision.decision,
         verified_at: decision.decision === "verified" ? now : null,
-        // The operator who decided, either way; the audit log keeps the reason.
+        // The operator who decided, either way, and why (the partner's programs page shows a rejection's reason).
         verified_by: ctx.actor.id,
+        decision_reason: decision.reason ?? null,
       })
       .where("partner_id", "=", partnerId)
       .where("program", "=", decision.program)

@@ -13,6 +13,8 @@ export interface Enrollment {
   status: EnrollmentStatus;
   submittedAt: Date | null;
   verifiedAt: Date | null;
+  /** The operator's reason, when it rejected the enrollment (shown to the partner so it can fix and resubmit). */
+  rejectionReason: string | null;
 }
 
 export interface ProgramsView {
@@ -25,7 +27,7 @@ export interface ProgramsView {
 export async function loadEnrollments(db: Database, partnerId: string): Promise<Enrollment[]> {
   const rows = await db
     .selectFrom("partner_programs")
-    .select(["program", "status", "submitted_at", "verified_at"])
+    .select(["program", "status", "submitted_at", "verified_at", "decision_reason"])
     .where("partner_id", "=", partnerId)
     .execute();
   return PROGRAM_IDS.map((program) => {
@@ -36,8 +38,9 @@ export async function loadEnrollments(db: Database, partnerId: string): Promise<
           status: row.status as EnrollmentStatus,
           submittedAt: new Date(row.submitted_at),
           verifiedAt: row.verified_at ? new Date(row.verified_at) : null,
+          rejectionReason: row.status === "rejected" ? row.decision_reason : null,
         }
-      : { program, status: "none" as const, submittedAt: null, verifiedAt: null };
+      : { program, status: "none" as const, submittedAt: null, verifiedAt: null, rejectionReason: null };
   });
 }
 
@@ -105,7 +108,7 @@ export async function submitProgram(actor: PortalActor, partnerSlug: string, inp
     if (existing) {
       await trx
         .updateTable("partner_programs")
-        .set({ status: "submitted", submitted_at: now, verified_at: null, verified_by: null })
+        .set({ status: "submitted", submitted_at: now, verified_at: null, verified_by: null, decision_reason: null })
         .where("partner_id", "=", access.partnerId)
         .where("program", "=", program)
         .execute();
