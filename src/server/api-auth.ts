@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { Database } from "../../db/client.ts";
 import { authenticateApiKey, type ApiPrincipal } from "../domain/integrations/api-keys.ts";
 import type { ApiScope } from "../domain/integrations/schemas.ts";
-import { isDomainError, type DomainError } from "../domain/shared/errors.ts";
+import { DomainError, isDomainError } from "../domain/shared/errors.ts";
 import type { RateLimits } from "./rate-limit.ts";
 
 export const PARTNER_API_ERRORS = [
@@ -47,6 +47,10 @@ export function partnerApiError(
   return partnerApiJson(body, status, options.headers ?? {});
 }
 
+function tooManyFailures(seconds: number): Response {
+  return partnerApiError(429, "rate_limited", { message: "Too many requests with an invalid API key from this client.", headers: { "retry-after": String(seconds) } });
+}
+
 export function unauthorized(message = "A valid API key is required: send `Authorization: Bearer mk_…`."): Response {
   return partnerApiError(401, "unauthorized", { message, headers: { "www-authenticate": `${REALM}, error="invalid_token"` } });
 }
@@ -77,7 +81,9 @@ export function domainErrorResponse(error: DomainError): Response {
 
 export interface ApiAuthDeps {
   db: Database;
-  rateLimits: Pick<RateLimits, "consume">;
+  rateLimits: Pick<RateLimits, "consume" | "blockedFor">;
+  /** The caller's address: failed key attempts are limited per client. */
+  clientKey?: string;
 }
 
 /**
@@ -85,15 +91,28 @@ export interface ApiAuthDeps {
  * 401 (missing, malformed, unknown or revoked key), 403 (scope missing, organization not authorized), 429 (rate limit).
  */
 export async function authenticateApiRequest(request: Request, deps: ApiAuthDeps, scope: ApiScope): Promise<ApiPrincipal | Response> {
+  // A client that keeps sending bad keys waits before any key of its is looked at again.
+  if (deps.clientKey) {
+    const wait = await deps.rateLimits.blockedFor("apiAuthFailuresClient", deps.clientKey);
+    if (wait > 0) return tooManyFailures(wait);
+  }
   const header = request.headers.get("authorization") ?? "";
   const match = /^Bearer[ ]+(\S+)\s*$/i.exec(header);
-  if (!match) return unauthorized();
   let principal: ApiPrincipal;
   try {
+    if (!match) throw new DomainError("UNAUTHENTICATED");
     principal = await authenticateApiKey(deps.db, match[1]!);
   } catch (error) {
-    if (isDomainError(error)) return domainErrorResponse(error);
-    throw error;
+    if (!isDomainError(error)) throw error;
+    if (error.code === "UNAUTHENTICATED" && deps.clientKey) {
+      try {
+        await deps.rateLimits.consume("apiAuthFailuresClient", deps.clientKey);
+      } catch (limit) {
+        if (isDomainError(limit, "RATE_LIMITED")) return tooManyFailures(limit.retryAfter ?? 60);
+        throw limit;
+      }
+    }
+    return domainErrorResponse(error);
   }
   if (!principal.scopes.includes(scope)) {
     return partnerApiError(403, "insufficient_scope", {

@@ -16,6 +16,8 @@ export const LIMITS = {
   publicFormEmail: { points: 5, duration: 60 * 60 },
   /** Partner API (issue 5): requests per API key per minute. */
   partnerApiKey: { points: 120, duration: 60 },
+  /** Requests with a missing, unknown or revoked API key, per client address; once spent, even valid keys wait. */
+  apiAuthFailuresClient: { points: 30, duration: 15 * 60 },
 } as const;
 
 export type LimitName = keyof typeof LIMITS;
@@ -23,6 +25,8 @@ export type LimitName = keyof typeof LIMITS;
 export interface RateLimits {
   /** Takes one point; throws DomainError RATE_LIMITED (with retryAfter seconds) when none is left. */
   consume(name: LimitName, key: string): Promise<void>;
+  /** Seconds until `key` may try again when its points are spent, else 0 (takes no point). */
+  blockedFor(name: LimitName, key: string): Promise<number>;
   /** Gives the key its points back (e.g. after a successful sign-in). */
   reset(name: LimitName, key: string): Promise<void>;
   /** Closes the store's connections. */
@@ -58,6 +62,10 @@ export function createRateLimits(connectionString: string): RateLimits {
         }
         throw error;
       }
+    },
+    async blockedFor(name, key) {
+      const state = await limiter(name).get(key.toLowerCase());
+      return state && state.remainingPoints <= 0 && state.msBeforeNext > 0 ? Math.ceil(state.msBeforeNext / 1000) : 0;
     },
     async reset(name, key) {
       await limiter(name).delete(key.toLowerCase());

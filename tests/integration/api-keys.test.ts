@@ -6,11 +6,11 @@ import { describe, expect, it } from "vitest";
 import { authenticateApiKey, createApiKey, listApiKeys, revokeApiKey } from "../../src/domain/integrations/api-keys.ts";
 import { DomainError } from "../../src/domain/shared/errors.ts";
 import { authenticateApiRequest } from "../../src/server/api-auth.ts";
-import { LIMITS } from "../../src/server/rate-limit.ts";
+import { createRateLimits, LIMITS } from "../../src/server/rate-limit.ts";
 import { useTestDatabase } from "../setup/db.ts";
 import { auditActions, createTeam, expectCode } from "./portal-helpers.ts";
 
-const noLimits = { consume: async () => {} };
+const noLimits = { consume: async () => {}, blockedFor: async () => 0 };
 const bearer = (key: string) => new Request("http://market.test/api/v1/leads", { headers: { authorization: `Bearer ${key}` } });
 
 describe("API keys", () => {
@@ -123,6 +123,25 @@ describe("API keys", () => {
     expect((await lastUsed())!.getTime()).toBeGreaterThan(Date.now() - 10_000);
   });
 
+  it("limits failed key attempts per client (real Postgres limiter): once spent, even a valid key waits; other clients don't", async () => {
+    const team = await createTeam(t.db, { status: "authorized" });
+    const key = await createApiKey(t.db, team.owner.id, team.partner.slug, { name: "crm", scopes: ["leads:read"] });
+    const rateLimits = createRateLimits(t.url);
+    try {
+      const deps = (clientKey: string) => ({ db: t.db, rateLimits, clientKey });
+      const guess = `mk_${key.prefix}_${"a".repeat(32)}`;
+      for (let i = 0; i < LIMITS.apiAuthFailuresClient.points; i++) {
+        expect(((await authenticateApiRequest(bearer(guess), deps("10.0.0.7"), "leads:read")) as Response).status).toBe(401);
+      }
+      const blocked = (await authenticateApiRequest(bearer(key.key), deps("10.0.0.7"), "leads:read")) as Response;
+      expect(blocked.status).toBe(429);
+      expect(Number(blocked.headers.get("retry-after"))).toBeGreaterThan(0);
+      expect(await authenticateApiRequest(bearer(key.key), deps("10.0.0.8"), "leads:read")).toMatchObject({ keyId: key.id });
+    } finally {
+      await rateLimits.close();
+    }
+  });
+
   it("rate-limits per key: 429 with Retry-After", async () => {
     expect(LIMITS.partnerApiKey.points).toBeGreaterThan(0);
     const team = await createTeam(t.db, { status: "authorized" });
@@ -133,6 +152,7 @@ describe("API keys", () => {
         seen.push(`${name}:${k}`);
         throw new DomainError("RATE_LIMITED", "Too many attempts", { retryAfter: 42 });
       },
+      blockedFor: async () => 0,
     };
     const r = (await authenticateApiRequest(bearer(key.key), { db: t.db, rateLimits: limited }, "leads:read")) as Response;
     expect(r.status).toBe(429);

@@ -9,7 +9,7 @@ import { getLeadHandler, LeadListResponseSchema, listLeadsHandler, patchLeadHand
 import { useTestDatabase } from "../setup/db.ts";
 import { createTeam, createUser } from "./portal-helpers.ts";
 
-const noLimits = { consume: async () => {} };
+const noLimits = { consume: async () => {}, blockedFor: async () => 0 };
 const BASE = "http://market.test/api/v1/leads";
 
 async function createLead(db: Database, partnerId: string, spec: { company?: string; createdAt?: Date; country?: string } = {}) {

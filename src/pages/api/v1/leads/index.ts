@@ -3,6 +3,6 @@ import type { APIRoute } from "astro";
 import { getContainer } from "../../../../server/container.ts";
 import { listLeadsHandler, partnerApiMethodNotAllowed } from "../../../../server/leads-api.ts";
 
-export const GET: APIRoute = ({ request }) => listLeadsHandler(getContainer(), request);
+export const GET: APIRoute = ({ request, clientAddress }) => listLeadsHandler({ ...getContainer(), clientKey: clientAddress }, request);
 
 export const ALL: APIRoute = (context) => (context.request.method === "HEAD" ? GET(context) : partnerApiMethodNotAllowed("GET, HEAD"));
