@@ -346,6 +346,8 @@ export interface WebhookEndpoints {
   events: string[];
   id: Generated<string>;
   partner_id: string;
+  previous_secret: string | null;
+  previous_secret_expires_at: Timestamp | null;
   secret: string;
   secret_rotated_at: Timestamp | null;
   url: string;

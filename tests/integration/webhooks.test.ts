@@ -183,7 +183,8 @@ describe("webhooks", () => {
     expect(r.received).toHaveLength(1);
     let [delivery] = await deliveriesOf(endpoint.id);
     expect(delivery).toMatchObject({ status: "pending", attempts: 1, last_status_code: 500, response_excerpt: "receiver is down for maintenance" });
-    expect(new Date(delivery!.next_attempt_at!).getTime()).toBeGreaterThan(Date.now());
+    // The next try is scheduled after this one (compared with the attempt's own time, not the test's clock).
+    expect(new Date(delivery!.next_attempt_at!).getTime()).toBeGreaterThan(new Date(delivery!.last_attempt_at!).getTime());
     const [job] = await jobs("webhooks:deliver");
     expect(job).toMatchObject({ attempts: 1, max_attempts: 8 });
     expect(job!.last_error).toMatch(/failed \(500\)/);
@@ -273,7 +274,7 @@ describe("webhooks", () => {
     await clearJobs();
   });
 
-  it("issue 5: a rotated secret signs the next delivery; the old one no longer verifies", async () => {
+  it("issue 5: a rotated secret signs the next delivery; the old one still verifies during the 24 h rollover, then no more", async () => {
     await clearJobs();
     const { team, r, endpoint } = await setup();
     const { secret } = await rotateEndpointSecret(t.db, team.owner.id, team.partner.slug, endpoint.id);
@@ -281,8 +282,19 @@ describe("webhooks", () => {
     expect(secret).not.toBe(endpoint.secret);
     await addEvent(t.db, await createLead(t.db, team.partner.id), "confirmed");
     await work();
+    // Two v1 signatures in one header: the documented recipe accepts either.
+    expect(String(r.received[0]!.headers["webhook-signature"]).split(" ")).toHaveLength(2);
     expect(verifyWebhook(secret, r.received[0]!.headers, r.received[0]!.body)).toBe(true);
-    expect(verifyWebhook(endpoint.secret, r.received[0]!.headers, r.received[0]!.body)).toBe(false);
+    expect(verifyWebhook(endpoint.secret, r.received[0]!.headers, r.received[0]!.body)).toBe(true);
+
+    // The window ends: only the new secret signs.
+    await t.db.updateTable("webhook_endpoints").set({ previous_secret_expires_at: new Date(Date.now() - 1000) }).where("id", "=", endpoint.id).execute();
+    await addEvent(t.db, await createLead(t.db, team.partner.id), "confirmed");
+    await work();
+    const latest = r.received.at(-1)!;
+    expect(String(latest.headers["webhook-signature"]).split(" ")).toHaveLength(1);
+    expect(verifyWebhook(secret, latest.headers, latest.body)).toBe(true);
+    expect(verifyWebhook(endpoint.secret, latest.headers, latest.body)).toBe(false);
   });
 
   it("apiKeys.manage: members can't manage endpoints, other organizations can't see them", async () => {

@@ -153,7 +153,7 @@ export async function deliverWebhook(db: Database, deliveryId: number, options: 
   const row = await db
     .selectFrom("webhook_deliveries as d")
     .innerJoin("webhook_endpoints as w", "w.id", "d.endpoint_id")
-    .select(["d.id", "d.event_id", "d.event_type", "d.payload", "d.status", "w.url", "w.secret", "w.active"])
+    .select(["d.id", "d.event_id", "d.event_type", "d.payload", "d.status", "w.url", "w.secret", "w.active", "w.previous_secret", "w.previous_secret_expires_at"])
     .where("d.id", "=", deliveryId)
     .executeTakeFirst();
   if (!row || row.status === "succeeded") return "skipped";
@@ -204,7 +204,10 @@ export async function deliverWebhook(db: Database, deliveryId: number, options: 
       "webhook-id": row.event_id,
       "webhook-event": row.event_type,
       "webhook-timestamp": String(timestamp),
-      "webhook-signature": signWebhook(row.secret, timestamp, body),
+      // During a rotation's rollover window the old secret signs too: receivers accept any listed signature.
+      "webhook-signature": [row.secret, ...(row.previous_secret && row.previous_secret_expires_at && new Date(row.previous_secret_expires_at) > now() ? [row.previous_secret] : [])]
+        .map((secret) => signWebhook(secret, timestamp, body))
+        .join(" "),
     },
     options.policy,
     options.timeoutMs ?? DELIVERY_TIMEOUT_MS,

@@ -12,6 +12,9 @@ import type { WebhookEventType } from "./lead-payload.ts";
 import { createEndpointSchema, fieldErrors, type CreateEndpointInput } from "./schemas.ts";
 import { checkWebhookUrl, type UrlPolicy } from "./url-policy.ts";
 
+/** How long a rotated-out secret still signs deliveries (a second signature in the header). */
+export const SECRET_ROLLOVER_HOURS = 24;
+
 export interface EndpointSummary {
   id: string;
   url: string;
@@ -136,7 +139,13 @@ export async function rotateEndpointSecret(db: Database, userId: string, partner
   await db.transaction().execute(async (trx) => {
     await trx
       .updateTable("webhook_endpoints")
-      .set({ secret, secret_rotated_at: sql`now()` })
+      // The old secret keeps signing alongside the new one for a while (SECRET_ROLLOVER_HOURS), so receivers can switch.
+      .set({
+        previous_secret: sql`secret`,
+        previous_secret_expires_at: sql`now() + make_interval(hours => ${SECRET_ROLLOVER_HOURS})`,
+        secret,
+        secret_rotated_at: sql`now()`,
+      })
       .where("id", "=", endpointId)
       .where("partner_id", "=", partner.partnerId)
       .execute();
