@@ -71,3 +71,45 @@ export async function createListing(db: Database, spec: ListingSpec = {}) {
   }
   return { partnerId: partner.id, listingId: listing.id, slug: listing.slug, name };
 }
+
+export interface LeadSpec {
+  company?: string;
+  name?: string;
+  email?: string;
+  country?: string;
+  services?: string[];
+  message?: string;
+  status?: string;
+  lostReason?: string | null;
+  assignee?: string | null;
+  /** When the request arrived; also its confirmation time unless `confirmedAt` says otherwise. */
+  createdAt?: Date;
+  /** When the customer confirmed; also the creation time unless `createdAt` says otherwise. Default: now. */
+  confirmedAt?: Date;
+}
+
+/** A confirmed lead of `partnerId`, inserted directly (the trial-request flow has its own tests). */
+export async function createLead(db: Database, partnerId: string, spec: LeadSpec = {}): Promise<string> {
+  const createdAt = spec.createdAt ?? spec.confirmedAt;
+  const row = await db
+    .insertInto("leads")
+    .values({
+      partner_id: partnerId,
+      contact_name: spec.name ?? "Kim Min-jun",
+      contact_email: spec.email ?? "minjun@acme.example",
+      company: spec.company ?? "Acme",
+      company_size: "10-49",
+      country: spec.country ?? "KR",
+      services: spec.services ?? [],
+      message: spec.message ?? "",
+      seats: 12,
+      status: spec.status ?? "new",
+      lost_reason: spec.lostReason ?? null,
+      assignee_user_id: spec.assignee ?? null,
+      confirmed_at: spec.confirmedAt ?? spec.createdAt ?? new Date(),
+      ...(createdAt ? { created_at: createdAt } : {}),
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return row.id;
+}

@@ -1,35 +1,16 @@
 // The partner leads API (issue 5) on real Postgres: tenant isolation (R10), scopes, cursor pagination, the pipeline's
 // rules through PATCH (422 / 409), request validation, and the documented response shapes; plus the Astro route files.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "../../db/client.ts";
 import { createApiKey } from "../../src/domain/integrations/api-keys.ts";
 import { ApiLeadWithEventsSchema } from "../../src/domain/integrations/lead-payload.ts";
 import { buildOpenApiDocument } from "../../src/server/openapi.ts";
 import { getLeadHandler, LeadListResponseSchema, listLeadsHandler, patchLeadHandler } from "../../src/server/leads-api.ts";
+import { createLead } from "../factories.ts";
 import { useTestDatabase } from "../setup/db.ts";
 import { createTeam, createUser } from "./portal-helpers.ts";
 
 const noLimits = { consume: async () => {}, blockedFor: async () => 0 };
 const BASE = "http://market.test/api/v1/leads";
-
-async function createLead(db: Database, partnerId: string, spec: { company?: string; createdAt?: Date; country?: string } = {}) {
-  const row = await db
-    .insertInto("leads")
-    .values({
-      partner_id: partnerId,
-      contact_name: "Kim Min-jun",
-      contact_email: "minjun@acme.example",
-      company: spec.company ?? "Acme",
-      company_size: "10-49",
-      country: spec.country ?? "KR",
-      seats: 12,
-      confirmed_at: new Date(),
-      ...(spec.createdAt ? { created_at: spec.createdAt } : {}),
-    })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  return row.id;
-}
 
 describe("leads API", () => {
   const t = useTestDatabase();

@@ -1,7 +1,6 @@
 // The lead inbox core (issue 5): filters, sorts, cursor pages, assignment, notes, API-key actors, tenant isolation (R10).
 import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
-import type { Database } from "../../db/client.ts";
 import {
   addLeadNote,
   assignLead,
@@ -15,42 +14,9 @@ import {
   updatePartnerLead,
   type PartnerScope,
 } from "../../src/domain/leads/inbox.ts";
-import { createService } from "../factories.ts";
+import { createLead, createService } from "../factories.ts";
 import { useTestDatabase } from "../setup/db.ts";
 import { addMember, auditActions, createTeam, createUser, expectCode } from "./portal-helpers.ts";
-
-interface LeadSpec {
-  company?: string;
-  email?: string;
-  name?: string;
-  country?: string;
-  services?: string[];
-  createdAt?: Date;
-  status?: string;
-  assignee?: string | null;
-}
-
-async function createLead(db: Database, partnerId: string, spec: LeadSpec = {}) {
-  const row = await db
-    .insertInto("leads")
-    .values({
-      partner_id: partnerId,
-      contact_name: spec.name ?? "Kim Min-jun",
-      contact_email: spec.email ?? "minjun@acme.example",
-      company: spec.company ?? "Acme",
-      company_size: "10-49",
-      country: spec.country ?? "KR",
-      services: spec.services ?? [],
-      seats: 12,
-      status: spec.status ?? "new",
-      assignee_user_id: spec.assignee ?? null,
-      confirmed_at: spec.createdAt ?? new Date(),
-      ...(spec.createdAt ? { created_at: spec.createdAt } : {}),
-    })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  return row.id;
-}
 
 const day = (iso: string) => new Date(`${iso}T12:00:00Z`);
 

@@ -5,45 +5,9 @@ import { describe, expect, it } from "vitest";
 import type { Database } from "../../db/client.ts";
 import { CSV_MAX_ROWS, exportLeadsCsv } from "../../src/domain/leads/csv.ts";
 import { getFunnel, partnerFunnel } from "../../src/domain/leads/funnel.ts";
-import { createService } from "../factories.ts";
+import { createLead, createService } from "../factories.ts";
 import { useTestDatabase } from "../setup/db.ts";
 import { createTeam, expectCode } from "./portal-helpers.ts";
-
-interface LeadSpec {
-  company?: string;
-  name?: string;
-  email?: string;
-  country?: string;
-  message?: string;
-  services?: string[];
-  status?: string;
-  lostReason?: string | null;
-  confirmedAt?: Date;
-}
-
-async function createLead(db: Database, partnerId: string, spec: LeadSpec = {}) {
-  const at = spec.confirmedAt ?? new Date();
-  const row = await db
-    .insertInto("leads")
-    .values({
-      partner_id: partnerId,
-      contact_name: spec.name ?? "Kim Min-jun",
-      contact_email: spec.email ?? "minjun@acme.example",
-      company: spec.company ?? "Acme",
-      company_size: "10-49",
-      country: spec.country ?? "KR",
-      services: spec.services ?? [],
-      message: spec.message ?? "",
-      seats: 12,
-      status: spec.status ?? "new",
-      lost_reason: spec.lostReason ?? null,
-      confirmed_at: at,
-      created_at: at,
-    })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  return row.id;
-}
 
 /** A small RFC 4180 reader (quoted fields, doubled quotes, CRLF records), enough to check what a spreadsheet will see. */
 function parseCsv(text: string): string[][] {

@@ -2,27 +2,9 @@
 import { describe, expect, it } from "vitest";
 import type { Database } from "../../db/client.ts";
 import { changeLeadStatus, getLead, listLeads } from "../../src/domain/leads/inbox.ts";
+import { createLead } from "../factories.ts";
 import { useTestDatabase } from "../setup/db.ts";
 import { auditActions, createTeam, expectCode } from "./portal-helpers.ts";
-
-async function createLead(db: Database, partnerId: string, spec: { company?: string; email?: string; createdAt?: Date } = {}) {
-  const row = await db
-    .insertInto("leads")
-    .values({
-      partner_id: partnerId,
-      contact_name: "Kim Min-jun",
-      contact_email: spec.email ?? "minjun@acme.example",
-      company: spec.company ?? "Acme",
-      company_size: "10-49",
-      country: "KR",
-      seats: 12,
-      confirmed_at: new Date(),
-      ...(spec.createdAt ? { created_at: spec.createdAt } : {}),
-    })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  return row.id;
-}
 
 async function leadRow(db: Database, id: string) {
   return db.selectFrom("leads").selectAll().where("id", "=", id).executeTakeFirstOrThrow();

@@ -17,6 +17,7 @@ import { createEndpoint, listDeliveries, redeliver, rotateEndpointSecret, setEnd
 import { updatePartnerLead } from "../../src/domain/leads/inbox.ts";
 import { createLogger } from "../../src/server/logger.ts";
 import { createTaskList } from "../../src/server/worker.ts";
+import { createLead } from "../factories.ts";
 import { useTestDatabase } from "../setup/db.ts";
 import { createTeam, expectCode } from "./portal-helpers.ts";
 
@@ -63,24 +64,6 @@ async function documentedVerifier(): Promise<(secret: string, headers: http.Inco
   writeFileSync(file, snippet);
   const module = (await import(pathToFileURL(file).href)) as { verifyWebhook: (...args: unknown[]) => boolean };
   return module.verifyWebhook as never;
-}
-
-async function createLead(db: Database, partnerId: string, company = "Acme") {
-  const row = await db
-    .insertInto("leads")
-    .values({
-      partner_id: partnerId,
-      contact_name: "Kim Min-jun",
-      contact_email: "minjun@acme.example",
-      company,
-      company_size: "10-49",
-      country: "KR",
-      seats: 12,
-      confirmed_at: new Date(),
-    })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  return row.id;
 }
 
 async function addEvent(db: Database, leadId: string, type: string, data: Record<string, unknown> = {}) {
