@@ -26,7 +26,7 @@ const PARAMETER_DESCRIPTIONS: Record<SearchParam, string> = {
   programs: "Verified partner programs; any of them matches.",
   delegatedAdmin: "`true` or `1`: only partners that may act as delegated administrator (a verified program).",
   respondsWithin24h:
-    "`true` or `1`: only partners whose typical response time is at most 24 hours (median time from a confirmed trial request to the first response over the last 180 days, with at least 5 answered requests).",
+    "`true` or `1`: only partners whose typical response time is at most 24 hours (median time from a confirmed trial request to the first response over the last 180 days, with at least 5 requests answered or waiting for more than a day; a waiting request counts with the time it has waited).",
   acceptingRequests: "`true` or `1`: only partners accepting new customers (not paused because they are at capacity).",
   minRating: "Only partners rated at least this (0–5).",
   sort: "Result order.",

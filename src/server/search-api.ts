@@ -28,7 +28,7 @@ export const SearchApiHitSchema = z.object({
   acceptingRequests: z.boolean().meta({ description: "False while the partner is at capacity and takes no new trial requests." }),
   responseTimeMinutes: z.int().min(0).nullable().meta({
     description:
-      "Typical (median) minutes from a confirmed trial request to the partner's first response, over the last 180 days; null until at least 5 requests were answered.",
+      "Typical (median) minutes from a confirmed trial request to the partner's first response, over the last 180 days (a request waiting for more than a day counts with the time it has waited); null with fewer than 5 such requests.",
   }),
   rating: z.number().min(0).max(5).nullable(),
   reviewCount: z.int().min(0),

@@ -55,13 +55,25 @@ describe("response time (issue 5)", () => {
     await createService(t.db, "mail", { en: "Mail", ko: "메일" });
   });
 
-  it("is null (not enough data) below 5 answered leads; unanswered and old leads don't count", async () => {
+  it("is null (not enough data) below 5 answered leads; leads waiting less than a day and old leads don't count", async () => {
     const p = await createListing(t.db, { services: ["mail"] });
     for (const minutes of [30, 60, 90, 120]) await lead(t.db, p.partnerId, minutes);
-    await lead(t.db, p.partnerId, null); // not answered
+    await lead(t.db, p.partnerId, null, 0.5); // not answered yet, confirmed 12 hours ago
     await lead(t.db, p.partnerId, 10, 200); // outside the 180-day window
     expect(MIN_RESPONSE_SAMPLES).toBe(5);
     expect(await computeResponseTime(t.db, p.partnerId, NOW)).toEqual({ minutes: null, samples: 4 });
+  });
+
+  it("counts a lead left unanswered for more than a day with the time it has waited: ignoring leads doesn't look fast", async () => {
+    const p = await createListing(t.db, { services: ["mail"] });
+    for (const minutes of [10, 20, 30]) await lead(t.db, p.partnerId, minutes);
+    await lead(t.db, p.partnerId, null, 3); // waiting for 3 days
+    await lead(t.db, p.partnerId, null, 5); // waiting for 5 days
+    // 10, 20, 30, 4320, 7200 → the median is 30 minutes with 5 samples…
+    expect(await computeResponseTime(t.db, p.partnerId, NOW)).toEqual({ minutes: 30, samples: 5 });
+    // …and one more ignored lead (2 days) moves it to (30 + 2880) / 2.
+    await lead(t.db, p.partnerId, null, 2);
+    expect(await computeResponseTime(t.db, p.partnerId, NOW)).toEqual({ minutes: 1455, samples: 6 });
   });
 
   it("is the median with 5 or more answered leads (odd count: middle value; even: mean of the two middle ones)", async () => {

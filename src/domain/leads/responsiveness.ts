@@ -19,18 +19,25 @@ export interface ResponseTime {
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** Per partner: how many answered leads in the window, and their median response time in minutes. */
+/**
+ * Per partner: how many leads in the window count, and their median response time in minutes. A lead still
+ * unanswered after a day counts too, with the time it has waited so far: ignoring leads must not make a partner
+ * look fast (its figure only grows while the lead waits, and "within 24 hours" is out of reach).
+ */
 function statsSince(db: Database, now: Date) {
   const since = new Date(now.getTime() - RESPONSE_WINDOW_DAYS * DAY_MS);
+  const waitingLongEnough = new Date(now.getTime() - FAST_RESPONSE_MINUTES * 60_000);
   return db
     .selectFrom("leads")
     .select([
       "partner_id",
       sql<number>`count(*)::int`.as("samples"),
       // percentile_cont: the mean of the two middle values for an even count, as a median should be.
-      sql<number>`percentile_cont(0.5) within group (order by greatest(0, extract(epoch from (first_response_at - confirmed_at)) / 60))`.as("median"),
+      sql<number>`percentile_cont(0.5) within group (order by greatest(0, extract(epoch from (coalesce(first_response_at, ${now}::timestamptz) - confirmed_at)) / 60))`.as(
+        "median",
+      ),
     ])
-    .where("first_response_at", "is not", null)
+    .where((eb) => eb.or([eb("first_response_at", "is not", null), eb("confirmed_at", "<=", waitingLongEnough)]))
     .where("confirmed_at", ">=", since)
     .where("confirmed_at", "<=", now)
     .groupBy("partner_id");

@@ -25,8 +25,8 @@ export const en = {
 
   "notify.response.heading": "Your response time",
   "notify.response.known": "Customers see “{text}” on your listing.",
-  "notify.response.samples.one": "Measured over {count} answered request confirmed in the last 180 days.",
-  "notify.response.samples.other": "Measured over {count} answered requests confirmed in the last 180 days.",
+  "notify.response.samples.one": "Measured over {count} request confirmed in the last 180 days (answered, or waiting for more than a day).",
+  "notify.response.samples.other": "Measured over {count} requests confirmed in the last 180 days (answered, or waiting for more than a day).",
   "notify.response.unknown":
     "Not enough data yet: your listing shows a typical response time once at least 5 requests confirmed in the last 180 days have a first response (contacted, invited or declined).",
 
@@ -73,8 +73,8 @@ export const ko: Record<keyof typeof en, string> = {
 
   "notify.response.heading": "응답 시간",
   "notify.response.known": "고객에게는 소개 페이지에 “{text}”(으)로 표시됩니다.",
-  "notify.response.samples.one": "최근 180일 동안 확인된 요청 중 응답한 {count}건을 기준으로 측정했습니다.",
-  "notify.response.samples.other": "최근 180일 동안 확인된 요청 중 응답한 {count}건을 기준으로 측정했습니다.",
+  "notify.response.samples.one": "최근 180일 동안 확인된 요청 {count}건(응답했거나 하루 넘게 기다리고 있는 요청)을 기준으로 측정했습니다.",
+  "notify.response.samples.other": "최근 180일 동안 확인된 요청 {count}건(응답했거나 하루 넘게 기다리고 있는 요청)을 기준으로 측정했습니다.",
   "notify.response.unknown":
     "아직 데이터가 충분하지 않습니다. 최근 180일 동안 확인된 요청 중 5건 이상에 첫 응답(연락, 초대 또는 거절)을 하면 소개 페이지에 평균 응답 시간이 표시됩니다.",
 
