@@ -38,6 +38,9 @@ export const LeadPatchSchema = z
     lostReason: z.string().max(500).optional().meta({ description: "Required with `status: lost`." }),
     assigneeUserId: z.uuid().nullable().optional().meta({ description: "A current member of the organization, or null to unassign." }),
     note: z.string().max(2000).optional().meta({ description: "An internal note added to the timeline (1–2000 characters)." }),
+    noteKey: z.uuid().optional().meta({
+      description: "Your id for this note (a UUID): sending the same `noteKey` again (a retry) adds the note only once.",
+    }),
   })
   .meta({ description: "Changes are applied in one transaction, in the order status, assignee, note; each is a timeline event." });
 

@@ -1,4 +1,5 @@
 // The lead inbox core (issue 5): filters, sorts, cursor pages, assignment, notes, API-key actors, tenant isolation (R10).
+import { randomUUID } from "node:crypto";
 import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
 import {
@@ -219,6 +220,27 @@ describe("lead inbox core (issue 5)", () => {
     const long = await addLeadNote(t.db, actor, a.partner.slug, lead, "x".repeat(2001)).catch((e: unknown) => e);
     expect(long).toMatchObject({ code: "VALIDATION_FAILED", fields: { note: ["leads.inbox.error.noteTooLong"] } });
     await addLeadNote(t.db, actor, a.partner.slug, lead, "x".repeat(2000));
+  });
+
+  it("double submits: the same note form sent twice at once stores one note; the same status change sent again succeeds without a second event", async () => {
+    const a = await createTeam(t.db);
+    const lead = await createLead(t.db, a.partner.id);
+    const actor = { userId: a.member.id };
+    const noteKey = randomUUID();
+    const results = await Promise.all([1, 2, 3].map(() => addLeadNote(t.db, actor, a.partner.slug, lead, "Called back", noteKey)));
+    expect(new Set(results.map((r) => r.noteEventId)).size).toBe(1);
+    // Another form (another key) is another note.
+    await addLeadNote(t.db, actor, a.partner.slug, lead, "Called back", randomUUID());
+    const notes = async () => (await getLead(t.db, actor, a.partner.slug, lead)).lead.events.filter((e) => e.type === "note_added");
+    expect(await notes()).toHaveLength(2);
+
+    const change = () => changeLeadStatus(t.db, actor, a.partner.slug, lead, { from: "new", to: "contacted" });
+    const [first, second] = await Promise.all([change(), change()]);
+    expect([first, second]).toEqual([{ from: "new", to: "contacted" }, { from: "new", to: "contacted" }]);
+    const statusEvents = (await getLead(t.db, actor, a.partner.slug, lead)).lead.events.filter((e) => e.type === "status_changed");
+    expect(statusEvents).toHaveLength(1);
+    // A different change on the stale view is still a conflict.
+    await expectCode(changeLeadStatus(t.db, actor, a.partner.slug, lead, { from: "new", to: "spam" }), "CONFLICT");
   });
 
   it("one update changes status, assignee and note in one transaction; a refused part writes nothing", async () => {

@@ -85,7 +85,10 @@ export async function leadRoute(ctx: Ctx, locale: Locale): Promise<Response | Le
       try {
         if (intent === "status") await changeLeadStatus(db, actor, slug, leadId, parsed.data as never);
         else if (intent === "assign") await assignLead(db, actor, slug, leadId, (parsed.data as { assigneeUserId: string | null }).assigneeUserId);
-        else await addLeadNote(db, actor, slug, leadId, (parsed.data as { note: string }).note);
+        else {
+          const { note, noteKey } = parsed.data as { note: string; noteKey?: string };
+          await addLeadNote(db, actor, slug, leadId, note, noteKey);
+        }
         const anchor = intent === "note" ? "#timeline-heading" : "";
         return ctx.redirect(`${localePath(locale, `/portal/${encodeURIComponent(slug)}/leads/${encodeURIComponent(leadId)}`)}?done=${intent}${anchor}`, 303);
       } catch (error) {

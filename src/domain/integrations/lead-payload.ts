@@ -45,7 +45,7 @@ export const ApiLeadEventSchema = z.object({
     ])
     .nullable(),
   data: z.record(z.string(), z.unknown()).meta({
-    description: "status_changed: {from, to, reason}; assigned: {from, to, fromName, toName}; note_added: {text}; emails_sent: {template, recipients}.",
+    description: "status_changed: {from, to, reason}; assigned: {from, to, fromName, toName}; note_added: {text, key?}; emails_sent: {template, recipients}.",
   }),
   createdAt: isoDate,
 });

@@ -168,6 +168,8 @@ export const updateLeadSchema = z.object({
     .nullable()
     .optional(),
   note: noteText.optional(),
+  /** Idempotency of a note: the same key twice stores one note. */
+  noteKey: z.uuid().optional(),
 });
 export type UpdateLeadInput = z.input<typeof updateLeadSchema>;
 
@@ -180,4 +182,4 @@ export const assignFormSchema = z.object({
 });
 
 /** The note form. */
-export const noteFormSchema = z.object({ note: noteText });
+export const noteFormSchema = z.object({ note: noteText, noteKey: z.uuid().optional().catch(undefined) });

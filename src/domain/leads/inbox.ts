@@ -388,7 +388,7 @@ function actorData(actor: LeadActor): Record<string, unknown> {
  */
 export async function updatePartnerLead(db: Database, scope: PartnerScope, leadId: string, input: UpdateLeadInput): Promise<UpdateLeadResult> {
   if (!isUuid(leadId)) throw new DomainError("NOT_FOUND");
-  const { from: expected, status: to, lostReason, assigneeUserId, note } = parseOrThrow(updateLeadSchema, input);
+  const { from: expected, status: to, lostReason, assigneeUserId, note, noteKey } = parseOrThrow(updateLeadSchema, input);
   if (to === undefined && assigneeUserId === undefined && note === undefined) {
     throw new DomainError("VALIDATION_FAILED", "nothing to change", { fields: { _form: ["leads.inbox.error.nothingToChange"] } });
   }
@@ -418,7 +418,11 @@ export async function updatePartnerLead(db: Database, scope: PartnerScope, leadI
     };
 
     const from = current.status as LeadStatus;
-    if (expected && expected !== from) throw new DomainError("CONFLICT", "the lead changed meanwhile");
+    if (expected && expected !== from) {
+      // The same status change sent again (a double click, a retried request) finds it done: success, nothing new.
+      if (to === from && assigneeUserId === undefined && note === undefined) return { ...result, status: { from: expected, to } };
+      throw new DomainError("CONFLICT", "the lead changed meanwhile");
+    }
     if (to !== undefined) {
       if (!NEXT[from].includes(to)) {
         throw new DomainError("VALIDATION_FAILED", `cannot move a lead from ${from} to ${to}`, { fields: { status: ["leads.inbox.error.transition"] } });
@@ -479,8 +483,20 @@ export async function updatePartnerLead(db: Database, scope: PartnerScope, leadI
       result.assignee = { from: previous, to: assignee?.id ?? null };
     }
 
-    if (note !== undefined) {
-      const id = await event("note_added", { text: note });
+    // A note form carries a key made when the page was rendered: sent twice, it's stored once (the lead row is locked).
+    const sameNote =
+      note !== undefined && noteKey
+        ? await trx
+            .selectFrom("lead_events")
+            .select("id")
+            .where("lead_id", "=", leadId)
+            .where("type", "=", "note_added")
+            .where(sql<string>`data->>'key'`, "=", noteKey)
+            .executeTakeFirst()
+        : undefined;
+    if (sameNote) result.noteEventId = Number(sameNote.id);
+    else if (note !== undefined) {
+      const id = await event("note_added", { text: note, ...(noteKey ? { key: noteKey } : {}) });
       await trx.updateTable("leads").set({ updated_at: sql`now()` }).where("id", "=", leadId).execute();
       // The audit row points at the note; the text itself lives on the timeline only.
       await audit(trx, { actorUserId, action: "lead.note_added", subjectType: "lead", subjectId: leadId, data: { eventId: id, length: note.length, ...extra } });
@@ -543,8 +559,9 @@ export async function assignLead(db: Database, actor: Actor, partnerSlug: string
   return updateLead(db, actor, partnerSlug, leadId, { assigneeUserId });
 }
 
-export async function addLeadNote(db: Database, actor: Actor, partnerSlug: string, leadId: string, note: string): Promise<UpdateLeadResult> {
-  return updateLead(db, actor, partnerSlug, leadId, { note });
+/** `noteKey` (from the form) makes a repeated submit of the same form store the note once. */
+export async function addLeadNote(db: Database, actor: Actor, partnerSlug: string, leadId: string, note: string, noteKey?: string): Promise<UpdateLeadResult> {
+  return updateLead(db, actor, partnerSlug, leadId, { note, noteKey });
 }
 
 export interface ServiceOption {
