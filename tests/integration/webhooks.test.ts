@@ -280,6 +280,21 @@ describe("webhooks", () => {
     expect(verifyWebhook(endpoint.secret, latest.headers, latest.body)).toBe(false);
   });
 
+  it("a double-submitted 'Add endpoint' creates one endpoint (one per URL and organization), so events aren't delivered twice", async () => {
+    const team = await createTeam(t.db, { status: "authorized" });
+    const add = () =>
+      createEndpoint(t.db, { userId: team.owner.id, policy: local }, team.partner.slug, { url: "http://127.0.0.1:9/crm", events: ["lead.created"] }).then(
+        () => "created",
+        (e: { code?: string; fields?: Record<string, string[]> }) => `${e.code}:${e.fields?.url?.join()}`,
+      );
+    const outcomes = (await Promise.all([add(), add()])).sort();
+    expect(outcomes).toEqual(["VALIDATION_FAILED:integrations.error.urlTaken", "created"]);
+    expect(await t.db.selectFrom("webhook_endpoints").select("id").where("partner_id", "=", team.partner.id).execute()).toHaveLength(1);
+    // Another organization may use the same receiver.
+    const other = await createTeam(t.db, { status: "authorized" });
+    await createEndpoint(t.db, { userId: other.owner.id, policy: local }, other.partner.slug, { url: "http://127.0.0.1:9/crm", events: ["lead.created"] });
+  });
+
   it("apiKeys.manage: members can't manage endpoints, other organizations can't see them", async () => {
     const { team, endpoint } = await setup();
     const other = await createTeam(t.db, { status: "authorized" });

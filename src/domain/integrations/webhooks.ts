@@ -65,11 +65,16 @@ export async function createEndpoint(
   const secret = newSecret();
   const events = [...new Set(parsed.data.events)].sort();
   return db.transaction().execute(async (trx) => {
+    // The unique (partner, url) index decides under a double submit: the second insert finds the first and stops.
     const row = await trx
       .insertInto("webhook_endpoints")
       .values({ partner_id: partner.partnerId, url: check.url.href, description: parsed.data.description, secret, events, created_by: ctx.userId })
+      .onConflict((oc) => oc.columns(["partner_id", "url"]).doNothing())
       .returning("id")
-      .executeTakeFirstOrThrow();
+      .executeTakeFirst();
+    if (!row) {
+      throw new DomainError("VALIDATION_FAILED", "an endpoint with this URL exists", { fields: { url: ["integrations.error.urlTaken"] } });
+    }
     await audit(trx, { actorUserId: ctx.userId, action: "webhook.created", subjectType: "partner", subjectId: partner.partnerId, data: { endpointId: row.id, url: check.url.href, events } });
     return { id: row.id, secret };
   });
