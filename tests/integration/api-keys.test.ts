@@ -142,6 +142,22 @@ describe("API keys", () => {
     }
   });
 
+  it("active keys of an organization have distinct names: a double-submitted form makes one key; a revoked key's name is free again", async () => {
+    const team = await createTeam(t.db, { status: "authorized" });
+    const create = () =>
+      createApiKey(t.db, team.owner.id, team.partner.slug, { name: "CRM sync", scopes: ["leads:read"] }).then(
+        (k) => k,
+        (e: { code?: string; fields?: Record<string, string[]> }) => `${e.code}:${e.fields?.name?.join()}`,
+      );
+    const outcomes = await Promise.all([create(), create()]);
+    expect(outcomes.filter((o) => typeof o === "string")).toEqual(["VALIDATION_FAILED:integrations.error.nameTaken"]);
+    const created = outcomes.find((o) => typeof o !== "string")!;
+    // Case-insensitive, like people read names.
+    await expectCode(createApiKey(t.db, team.owner.id, team.partner.slug, { name: "crm SYNC", scopes: ["leads:read"] }), "VALIDATION_FAILED");
+    await revokeApiKey(t.db, team.owner.id, team.partner.slug, created.id);
+    await createApiKey(t.db, team.owner.id, team.partner.slug, { name: "CRM sync", scopes: ["leads:read"] });
+  });
+
   it("rate-limits per key: 429 with Retry-After", async () => {
     expect(LIMITS.partnerApiKey.points).toBeGreaterThan(0);
     const team = await createTeam(t.db, { status: "authorized" });

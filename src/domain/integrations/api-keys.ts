@@ -47,7 +47,14 @@ export async function createApiKey(
       .insertInto("api_keys")
       .values({ partner_id: partner.partnerId, name, prefix, secret_hash: Buffer.from(hashToken(secret)), scopes: unique, created_by: userId })
       .returning("id")
-      .executeTakeFirstOrThrow();
+      .executeTakeFirstOrThrow()
+      .catch((error: unknown) => {
+        // The partial unique index on active names decides, also between two submits of the same form.
+        if ((error as { constraint?: string }).constraint === "api_keys_partner_name_key") {
+          throw new DomainError("VALIDATION_FAILED", "an active key has this name", { fields: { name: ["integrations.error.nameTaken"] } });
+        }
+        throw error;
+      });
     await audit(trx, { actorUserId: userId, action: "apiKey.created", subjectType: "partner", subjectId: partner.partnerId, data: { keyId: row.id, name, prefix, scopes: unique } });
     return { id: row.id, prefix, key: `mk_${prefix}_${secret}`, name, scopes: unique };
   });

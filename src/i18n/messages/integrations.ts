@@ -99,6 +99,7 @@ export const en = {
 
   "integrations.error.nameRequired": "Enter a name for the key.",
   "integrations.error.nameTooLong": "Use at most 100 characters.",
+  "integrations.error.nameTaken": "An active key already has this name. Choose another, or revoke that key first.",
   "integrations.error.scopesRequired": "Choose at least one permission.",
   "integrations.error.urlRequired": "Enter the endpoint URL.",
   "integrations.error.urlInvalid": "Enter a full URL starting with https:// (no user name or password in it).",
@@ -212,6 +213,7 @@ export const ko: Record<keyof typeof en, string> = {
 
   "integrations.error.nameRequired": "키 이름을 입력해 주세요.",
   "integrations.error.nameTooLong": "100자 이내로 입력해 주세요.",
+  "integrations.error.nameTaken": "같은 이름의 사용 중인 키가 이미 있습니다. 다른 이름을 쓰거나 그 키를 먼저 폐기하세요.",
   "integrations.error.scopesRequired": "권한을 하나 이상 선택해 주세요.",
   "integrations.error.urlRequired": "엔드포인트 URL을 입력해 주세요.",
   "integrations.error.urlInvalid": "https://로 시작하는 전체 URL을 입력해 주세요(사용자 이름이나 비밀번호는 넣지 마세요).",
