@@ -1,10 +1,11 @@
 // Deterministic bulk listings for the benchmark: partners, listings, services and programs, inserted in big batches.
 import { sql } from "kysely";
 import type { Database } from "../db/client.ts";
-import { SERVICE_IDS, SERVICES } from "../db/seed/catalog.ts";
+import { SERVICES } from "../db/seed/catalog.ts";
+import { pickThemeFacets } from "../db/seed/facets.ts";
 import { listingText } from "../db/seed/listing-text.ts";
 import { createRandom, type Random } from "../db/seed/random.ts";
-import { DAY, MINUTE, plus, slugify } from "../db/seed/rows.ts";
+import { between, DAY, MINUTE, plus, slugify } from "../db/seed/rows.ts";
 import { THEMES } from "../db/seed/templates.ts";
 import {
   CITIES,
@@ -14,7 +15,7 @@ import {
   KOREAN_COMPANIES,
   STATUS_REASONS,
 } from "../db/seed/word-lists.ts";
-import { EXPERTISE, INDUSTRIES, programIds } from "../src/domain/catalog/vocabulary.ts";
+import { programIds } from "../src/domain/catalog/vocabulary.ts";
 
 const CONTENT_SEED = 0xbe7c4001;
 // Ids from their own stream, so they stay put when the text generation changes.
@@ -44,21 +45,6 @@ export interface Batch {
 
 export type TableName = keyof Batch;
 const TABLES: readonly TableName[] = ["partners", "listings", "listing_services", "partner_programs"];
-
-/** `picked` topped up with other ids from `pool` to `count`, in pool order (stable facet order). */
-function withExtras(rng: Random, picked: readonly string[], pool: readonly string[], count: number): string[] {
-  const extras = rng.sample(pool.filter((id) => !picked.includes(id)), count - picked.length);
-  const chosen = new Set([...picked, ...extras]);
-  return pool.filter((id) => chosen.has(id));
-}
-
-function between(rng: Random, from: Date, to: Date): Date {
-  const span = Math.floor((to.getTime() - from.getTime()) / MINUTE);
-  return span <= 0 ? from : plus(from, rng.int(0, span) * MINUTE);
-}
-
-const expertisePool = EXPERTISE.map((e) => e.id);
-const industryPool = INDUSTRIES.map((i) => i.id);
 
 /** Creates listing number `n` (0-based) and its partner, appending rows to `batch`. */
 function generateOne(rng: Random, ids: Random, n: number, batch: Batch): void {
@@ -144,19 +130,7 @@ function generateOne(rng: Random, ids: Random, n: number, batch: Batch): void {
   }
 
   const theme = rng.pick(THEMES);
-  const serviceCount = rng.int(2, 6);
-  const core = [theme.services[0]!, ...rng.sample(theme.services.slice(1), Math.min(serviceCount - 1, 3))];
-  const services = withExtras(rng, core, SERVICE_IDS, serviceCount);
-  const expertiseCount = rng.int(2, 6);
-  const expertise = withExtras(rng, rng.sample(theme.expertise, expertiseCount), expertisePool, expertiseCount);
-  const industryCount = rng.int(1, 4);
-  const featured = rng.pick(theme.industries);
-  const industries = withExtras(
-    rng,
-    [featured, ...rng.sample(theme.industries, industryCount - 1)].slice(0, industryCount),
-    industryPool,
-    industryCount,
-  );
+  const { services, expertise, industries, featured } = pickThemeFacets(rng, theme);
   const regions = [
     homeRegion,
     ...rng.sample(near.filter((r) => r !== homeRegion), korean ? (rng.chance(0.5) ? rng.int(1, 2) : 0) : rng.int(0, 3)),

@@ -1,16 +1,12 @@
 // Pure, deterministic demo data: the same `now` always yields the same rows (fixed-seed PRNG, derived UUIDs).
-import {
-  EXPERTISE,
-  INDUSTRIES,
-  programIds,
-  type ProgramId,
-} from "../../src/domain/catalog/vocabulary.ts";
-import { OFFER_SERVICES, OFFERS, SERVICE_IDS, SERVICES } from "./catalog.ts";
+import { programIds, type ProgramId } from "../../src/domain/catalog/vocabulary.ts";
+import { OFFER_SERVICES, OFFERS, SERVICES } from "./catalog.ts";
 import { generateLeads, type LeadTarget } from "./leads.ts";
 import { listingText } from "./listing-text.ts";
 import { createRandom, type Random } from "./random.ts";
 import {
   asciiWord,
+  between,
   DAY,
   HOUR,
   MINUTE,
@@ -20,6 +16,7 @@ import {
   type PartnerProgramRow,
   type UserRow,
 } from "./rows.ts";
+import { pickThemeFacets } from "./facets.ts";
 import { THEMES } from "./templates.ts";
 import {
   CITIES,
@@ -114,25 +111,9 @@ function people(rng: Random, korean: boolean, count: number): Person[] {
   });
 }
 
-/** A moment between `from` and `to` (minute steps); `from` when the range is empty. */
-function between(rng: Random, from: Date, to: Date): Date {
-  const span = Math.floor((to.getTime() - from.getTime()) / MINUTE);
-  return span <= 0 ? from : plus(from, rng.int(0, span) * MINUTE);
-}
-
 const latest = (...dates: Array<Date | null>): Date =>
   new Date(Math.max(...dates.filter((d): d is Date => d !== null).map((d) => d.getTime())));
 const earliest = (a: Date, b: Date): Date => (a < b ? a : b);
-
-/** `picked` topped up with other ids from `pool` to `count`, in `pool` order. */
-function withExtras(rng: Random, picked: readonly string[], pool: readonly string[], count: number): string[] {
-  const extras = rng.sample(
-    pool.filter((id) => !picked.includes(id)),
-    count - picked.length,
-  );
-  const chosen = new Set([...picked, ...extras]);
-  return pool.filter((id) => chosen.has(id));
-}
 
 export function generateDemoData(now: Date): DemoData {
   const rng = createRandom(CONTENT_SEED);
@@ -174,8 +155,6 @@ export function generateDemoData(now: Date): DemoData {
   operator.is_operator = true;
 
   const targets: LeadTarget[] = [];
-  const expertisePool = EXPERTISE.map((e) => e.id);
-  const industryPool = INDUSTRIES.map((i) => i.id);
 
   partnerSpecs(rng).forEach((spec, i) => {
     const status = i < 2 ? "suspended" : i === 2 ? "rejected" : i < 7 ? "pending" : "authorized";
@@ -249,19 +228,7 @@ export function generateDemoData(now: Date): DemoData {
     // A name that announces a specialty gets it ("한울보안" does security); the rest rotate through the themes.
     const hinted = /보안|Security/.test(spec.name + spec.nameEn) ? "security" : /데이터|Data/.test(spec.name + spec.nameEn) ? "data" : null;
     const theme = THEMES.find((t) => t.id === hinted) ?? THEMES[i % THEMES.length]!;
-    const serviceCount = rng.int(2, 6);
-    const core = [theme.services[0]!, ...rng.sample(theme.services.slice(1), Math.min(serviceCount - 1, 3))];
-    const services = withExtras(rng, core, SERVICE_IDS, serviceCount);
-    const expertiseCount = rng.int(2, 6);
-    const expertise = withExtras(rng, rng.sample(theme.expertise, expertiseCount), expertisePool, expertiseCount);
-    const industryCount = rng.int(1, 4);
-    const featured = rng.pick(theme.industries);
-    const industries = withExtras(
-      rng,
-      [featured, ...rng.sample(theme.industries, industryCount - 1)].slice(0, industryCount),
-      industryPool,
-      industryCount,
-    );
+    const { services, expertise, industries, featured } = pickThemeFacets(rng, theme);
     const regions = [
       spec.homeRegion,
       ...rng.sample(

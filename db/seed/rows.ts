@@ -13,6 +13,7 @@ import type {
   Users,
 } from "../types.ts";
 import type { OfferRow, OfferServiceRow, ServiceRow } from "./catalog.ts";
+import type { Random } from "./random.ts";
 
 /** The password hash is added by the seeder, so the generator stays pure and fast. */
 export type UserRow = Omit<Selectable<Users>, "password_hash" | "password_changed_at">;
@@ -56,6 +57,12 @@ export const DAY = 24 * HOUR;
 
 export function plus(date: Date, ms: number): Date {
   return new Date(date.getTime() + ms);
+}
+
+/** A random minute between `from` and `to` (`from` when the span is empty). */
+export function between(rng: Random, from: Date, to: Date): Date {
+  const span = Math.floor((to.getTime() - from.getTime()) / MINUTE);
+  return span <= 0 ? from : plus(from, rng.int(0, span) * MINUTE);
 }
 
 /** ASCII letters and digits only ("Müller" → "muller"), for email local parts. */
