@@ -15,6 +15,7 @@ import {
   normalizeDraft,
 } from "./editor-schema.ts";
 import type { ListingLocale, PublicListing, ServiceRef } from "./repository.ts";
+import { recordRevision } from "./revisions.ts";
 
 export interface Actor {
   userId: string;
@@ -247,16 +248,13 @@ export async function saveDraft(
       if (!row) throw new DomainError("STALE_VERSION", "draft was created meanwhile");
       version = row.version;
     }
-    await trx
-      .insertInto("listing_revisions")
-      .values({
-        partner_id: access.partnerId,
-        action: "saved",
-        actor_user_id: input.actor.userId,
-        changed_fields: changed,
-        snapshot: JSON.stringify(data),
-      })
-      .execute();
+    await recordRevision(trx, {
+      partnerId: access.partnerId,
+      action: "saved",
+      actorUserId: input.actor.userId,
+      changedFields: changed,
+      snapshot: data,
+    });
     return { version, changedFields: changed };
   });
 }
@@ -354,16 +352,13 @@ export async function publishListing(
         .execute();
     }
     const changed = existing?.status === "published" ? changedFields(listingAsDraft(existing), data) : changedFields(null, data);
-    await trx
-      .insertInto("listing_revisions")
-      .values({
-        partner_id: partner.id,
-        action: "published",
-        actor_user_id: input.actor.userId,
-        changed_fields: changed,
-        snapshot: JSON.stringify(data),
-      })
-      .execute();
+    await recordRevision(trx, {
+      partnerId: partner.id,
+      action: "published",
+      actorUserId: input.actor.userId,
+      changedFields: changed,
+      snapshot: data,
+    });
     await audit(trx, {
       actorUserId: input.actor.userId,
       action: "listing.published",
@@ -396,16 +391,13 @@ export async function unpublishListing(db: Database, input: { actor: Actor; now?
       .where("id", "=", listing.id)
       .execute();
     const current = await loadListing(trx, access.partnerId);
-    await trx
-      .insertInto("listing_revisions")
-      .values({
-        partner_id: access.partnerId,
-        action: "unpublished",
-        actor_user_id: input.actor.userId,
-        changed_fields: [],
-        snapshot: JSON.stringify(current ? listingAsDraft(current) : {}),
-      })
-      .execute();
+    await recordRevision(trx, {
+      partnerId: access.partnerId,
+      action: "unpublished",
+      actorUserId: input.actor.userId,
+      changedFields: [],
+      snapshot: current ? listingAsDraft(current) : {},
+    });
     await audit(trx, {
       actorUserId: input.actor.userId,
       action: "listing.unpublished",

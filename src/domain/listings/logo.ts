@@ -5,6 +5,7 @@ import type { Database } from "../../../db/client.ts";
 import { requirePartnerPermission } from "../partners/membership.ts";
 import { DomainError } from "../shared/errors.ts";
 import type { Actor } from "./editor.ts";
+import { recordRevision } from "./revisions.ts";
 
 /** 1 MB (decimal): fits, with the multipart envelope, under the server's 1 MiB body limit. */
 export const LOGO_MAX_BYTES = 1_000_000;
@@ -74,16 +75,13 @@ export async function saveLogo(db: Database, input: { actor: Actor; bytes: Uint8
         }),
       )
       .execute();
-    await trx
-      .insertInto("listing_revisions")
-      .values({
-        partner_id: access.partnerId,
-        action: "saved",
-        actor_user_id: input.actor.userId,
-        changed_fields: ["logo"],
-        snapshot: JSON.stringify({ logo: { width: logo.width, height: logo.height } }),
-      })
-      .execute();
+    await recordRevision(trx, {
+      partnerId: access.partnerId,
+      action: "saved",
+      actorUserId: input.actor.userId,
+      changedFields: ["logo"],
+      snapshot: { logo: { width: logo.width, height: logo.height } },
+    });
   });
   return logo;
 }
@@ -93,16 +91,13 @@ export async function removeLogo(db: Database, input: { actor: Actor }): Promise
   await db.transaction().execute(async (trx) => {
     const gone = await trx.deleteFrom("listing_logos").where("partner_id", "=", access.partnerId).executeTakeFirst();
     if (Number(gone.numDeletedRows) === 0) return;
-    await trx
-      .insertInto("listing_revisions")
-      .values({
-        partner_id: access.partnerId,
-        action: "saved",
-        actor_user_id: input.actor.userId,
-        changed_fields: ["logo"],
-        snapshot: JSON.stringify({ logo: null }),
-      })
-      .execute();
+    await recordRevision(trx, {
+      partnerId: access.partnerId,
+      action: "saved",
+      actorUserId: input.actor.userId,
+      changedFields: ["logo"],
+      snapshot: { logo: null },
+    });
   });
 }
 

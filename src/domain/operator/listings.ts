@@ -9,6 +9,7 @@ import { partnerManagers } from "./notify.ts";
 import { isUuid } from "../shared/ids.ts";
 import { PAGE_SIZE, validation, type ActionResult } from "./partners.ts";
 import { ReasonInput, type PartnerStatus } from "./schemas.ts";
+import { recordRevision } from "../listings/revisions.ts";
 
 export interface PublishedListingRow {
   id: string;
@@ -88,17 +89,14 @@ export async function moderateListing(ctx: OperatorContext, listingId: string, i
       .returning(["id", "slug", "name"])
       .executeTakeFirstOrThrow();
     const { id: _id, partner_id: _p, created_at: _c, ...snapshot } = listing;
-    await trx
-      .insertInto("listing_revisions")
-      .values({
-        partner_id: partner.id,
-        action: "moderated",
-        actor_user_id: ctx.actor.id,
-        changed_fields: ["status"],
-        snapshot: JSON.stringify(snapshot),
-        reason,
-      })
-      .execute();
+    await recordRevision(trx, {
+      partnerId: partner.id,
+      action: "moderated",
+      actorUserId: ctx.actor.id,
+      changedFields: ["status"],
+      snapshot,
+      reason,
+    });
     await audit(trx, {
       actorUserId: ctx.actor.id,
       action: "listing.unpublish",
