@@ -1,6 +1,7 @@
 // Reads the trial-request flow needs: the public listing a request is made on, and the partner's certification (R1, R3, R10).
 import { sql } from "kysely";
 import type { Database } from "../../../db/client.ts";
+import { publicListings } from "../search/repository.ts";
 
 export interface RequestableListing {
   listingId: string;
@@ -18,9 +19,7 @@ export interface RequestableListing {
 
 /** The listing, if the public can see it (published, partner authorized: R1/R10); undefined otherwise. */
 export async function findRequestableListing(db: Database, listingSlug: string): Promise<RequestableListing | undefined> {
-  const row = await db
-    .selectFrom("listings as l")
-    .innerJoin("partners as p", "p.id", "l.partner_id")
+  const row = await publicListings(db)
     .select((eb) => [
       "l.id as listingId",
       "l.slug as listingSlug",
@@ -39,8 +38,6 @@ export async function findRequestableListing(db: Database, listingSlug: string):
         .as("delegatedAdminCertified"),
     ])
     .where("l.slug", "=", listingSlug)
-    .where("l.status", "=", "published")
-    .where("p.status", "=", "authorized")
     .executeTakeFirst();
   if (!row) return undefined;
   const services = await db

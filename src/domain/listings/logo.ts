@@ -6,6 +6,7 @@ import { requirePartnerPermission } from "../partners/membership.ts";
 import { DomainError } from "../shared/errors.ts";
 import type { Actor } from "./editor.ts";
 import { recordRevision } from "./revisions.ts";
+import { publicListings } from "../search/repository.ts";
 
 /** 1 MB (decimal): fits, with the multipart envelope, under the server's 1 MiB body limit. */
 export const LOGO_MAX_BYTES = 1_000_000;
@@ -109,14 +110,10 @@ export interface StoredLogo {
 
 /** The logo of a public listing (published, authorized partner: R1), or null. */
 export async function getPublicLogo(db: Database, slug: string): Promise<StoredLogo | null> {
-  const row = await db
-    .selectFrom("listing_logos as g")
-    .innerJoin("listings as l", "l.partner_id", "g.partner_id")
-    .innerJoin("partners as p", "p.id", "l.partner_id")
+  const row = await publicListings(db)
+    .innerJoin("listing_logos as g", "g.partner_id", "l.partner_id")
     .select(["g.content_type", "g.data", "g.updated_at"])
     .where("l.slug", "=", slug)
-    .where("l.status", "=", "published")
-    .where("p.status", "=", "authorized")
     .executeTakeFirst();
   return row ? { contentType: row.content_type, data: row.data, updatedAt: row.updated_at } : null;
 }

@@ -3,6 +3,7 @@ import { type ExpressionBuilder, type Kysely, type Transaction, sql } from "kyse
 import { jsonArrayFrom } from "kysely/helpers/postgres";
 import type { DB } from "../../../db/types.ts";
 import { PROGRAMS } from "../catalog/vocabulary.ts";
+import { publicListings } from "../search/repository.ts";
 
 type Db = Kysely<DB> | Transaction<DB>;
 export type ListingLocale = "en" | "ko";
@@ -100,15 +101,6 @@ const programRank = (id: string): number => {
   const i = PROGRAMS.findIndex((p) => p.id === id);
   return i === -1 ? PROGRAMS.length : i;
 };
-
-/** R1: what the public may see; every public read starts here. */
-function publicListings(db: Db) {
-  return db
-    .selectFrom("listings as l")
-    .innerJoin("partners as p", "p.id", "l.partner_id")
-    .where("l.status", "=", "published")
-    .where("p.status", "=", "authorized");
-}
 
 /** The best-rated public listings for the home page, in one query. */
 export async function listFeaturedListings(

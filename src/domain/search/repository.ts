@@ -27,7 +27,7 @@ export interface ListingSource {
   updatedAt: Date;
 }
 
-/** The SQL condition that makes a listing public (R1): used by the indexer and the fallback alike. */
+/** The SQL condition that makes a listing public (R1): every public read starts here (pages, search, sitemap, logos, trial requests). */
 export function publicListings(db: Database) {
   return db
     .selectFrom("listings as l")
